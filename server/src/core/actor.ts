@@ -1,0 +1,55 @@
+import { type Permission, ROLE_PERMISSIONS, type RoleName } from '@pioneer/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types';
+
+export interface ActorGrant {
+  grantId: number;
+  role: RoleName;
+  unitId: number;
+  unitPath: string;
+  unitName: string;
+}
+/** The signed-in person as every service sees it: who they are and where each of their roles reaches. */
+export interface Actor {
+  accountId: number;
+  personId: number;
+  name: string;
+  username: string;
+  unitId: number;
+  isSystemAdmin: boolean;
+  grants: ActorGrant[];
+}
+
+export const ROOT_PATH = '/';
+
+/** The unit paths (each covering its subtree) where the actor holds `permission`. System admins reach everything. */
+export function scopePaths(actor: Actor, permission: Permission): string[] {
+  if (actor.isSystemAdmin) return [ROOT_PATH];
+  const paths = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission)).map((g) => g.unitPath);
+  // Drop paths already covered by a shorter one, so queries stay small.
+  return paths.filter((p, i) => !paths.some((q, j) => j !== i && p.startsWith(q) && (q !== p || j < i)));
+}
+
+export function can(actor: Actor, permission: Permission, unitPath: string): boolean {
+  return scopePaths(actor, permission).some((p) => unitPath.startsWith(p));
+}
+
+/** Why the actor may do `permission` on `unitPath`: the grants that allow it (for the access page). */
+export function grantsAllowing(actor: Actor, permission: Permission, unitPath: string): ActorGrant[] {
+  return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission) && unitPath.startsWith(g.unitPath));
+}
+
+export async function loadActorGrants(db: Kysely<DB>, personId: number): Promise<ActorGrant[]> {
+  const rows = await db
+    .selectFrom('role_grant as g')
+    .innerJoin('org_unit as u', 'u.id', 'g.unit_id')
+    .select(['g.id as grantId', 'g.role', 'g.unit_id as unitId', 'u.path as unitPath', 'u.name as unitName'])
+    .where('g.person_id', '=', personId)
+    .where('g.revoked_at', 'is', null)
+    .where('u.closed_at', 'is', null)
+    .where('g.valid_from', '<=', new Date().toISOString().slice(0, 10))
+    .where((eb) => eb.or([eb('g.valid_to', 'is', null), eb('g.valid_to', '>=', new Date().toISOString().slice(0, 10))]))
+    .orderBy('u.path')
+    .execute();
+  return rows.map((r) => ({ ...r, role: r.role as RoleName }));
+}

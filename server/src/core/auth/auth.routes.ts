@@ -1,0 +1,67 @@
+import type {} from '@fastify/cookie';
+import { createHash } from 'node:crypto';
+import { PERMISSIONS, type Permission, ROLE_LABELS } from '@pioneer/domain';
+import { z } from 'zod';
+import { scopePaths } from '../actor';
+import type { App, Context } from '../module';
+import { requireActor } from './auth.plugin';
+import { changePassword, login } from './auth.service';
+import { SESSION_COOKIE, deleteSession } from './sessions';
+
+const loginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(128),
+});
+
+export function authRoutes(app: App, ctx: Context) {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['登录与账号'], summary: '登录（设置会话 Cookie）', body: loginBody } },
+    async (request, reply) => {
+      const { token, csrfToken } = await login(ctx.db, ctx.config, { ...request.body, ip: request.ip });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: ctx.config.SESSION_MAX_HOURS * 3600 });
+      return { ok: true, csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['登录与账号'], summary: '退出登录' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(ctx.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['登录与账号'],
+        summary: '修改密码（其他设备上的会话随之失效）',
+        body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const token = request.cookies[SESSION_COOKIE] ?? '';
+      await changePassword(ctx.db, actor, request.body, createHash('sha256').update(token).digest('hex'));
+      return { ok: true };
+    },
+  );
+
+  app.get('/api/me', { schema: { tags: ['登录与账号'], summary: '当前登录人、角色与范围' } }, async (request) => {
+    const actor = requireActor(request);
+    const scopes = Object.fromEntries(
+      (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, scopePaths(actor, p)]),
+    );
+    return {
+      person: { id: actor.personId, name: actor.name, unitId: actor.unitId },
+      username: actor.username,
+      isSystemAdmin: actor.isSystemAdmin,
+      roles: actor.grants.map((g) => ({ ...g, roleLabel: ROLE_LABELS[g.role] })),
+      scopes,
+      csrfToken: request.csrfToken,
+    };
+  });
+}

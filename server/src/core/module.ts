@@ -1,0 +1,32 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Engine } from '../db/database';
+import type { DB } from '../db/types';
+import type { DemoSeeder } from '../seed/load-demo';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What every module's routes and services are given: no containers, just these values. */
+export interface Context {
+  db: Kysely<DB>;
+  config: Config;
+  engine: Engine;
+}
+
+/** A business module's manifest: the app registers the explicit list in app.ts. */
+export interface AppModule {
+  name: string;
+  /** OpenAPI tag (Chinese) for the module's routes. */
+  tag: string;
+  routes(app: App, ctx: Context): void;
+  /** Adds this module's part of the demo school (runs inside the demo loader's transaction). */
+  seedDemo?: DemoSeeder;
+}

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as core from './0001_core';
+import * as roster from './0200_roster';
+import * as notifications from './0300_notifications';
+import * as serviceDemands from './0400_service_demands';
+import * as volunteering from './0500_volunteering';
+
+/** Every migration in order. Names sort; a module adds its own file and one line here. */
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+  '0200_roster': roster,
+  '0300_notifications': notifications,
+  '0400_service_demands': serviceDemands,
+  '0500_volunteering': volunteering,
+};

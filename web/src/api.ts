@@ -1,0 +1,58 @@
+/** The one way pages talk to the server: JSON in and out, the session cookie, and the CSRF header on writes. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details: unknown };
+}
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+  /** Field → message, for putting validation errors next to form fields. */
+  fieldErrors(): Record<string, string> {
+    const list = Array.isArray(this.details) ? (this.details as { path?: string; message?: string }[]) : [];
+    return Object.fromEntries(list.filter((d) => d.path).map((d) => [d.path!, d.message ?? '']));
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+  const type = res.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const err = (data as ApiErrorBody)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP', err?.message ?? `请求失败（${res.status}）`, err?.details ?? null);
+  }
+  return data as T;
+}
+
+export const get = <T = unknown>(url: string) => api<T>('GET', url);
+export const post = <T = unknown>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const put = <T = unknown>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
+export const del = <T = unknown>(url: string) => api<T>('DELETE', url);
+
+/** What GET /api/me returns. */
+export interface Me {
+  person: { id: number; name: string; unitId: number };
+  username: string;
+  isSystemAdmin: boolean;
+  roles: { grantId: number; role: string; roleLabel: string; unitId: number; unitName: string; unitPath: string }[];
+  scopes: Record<string, string[]>;
+  csrfToken: string;
+}

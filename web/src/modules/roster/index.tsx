@@ -1,0 +1,3 @@
+import type { ModuleRoute } from '../types';
+
+export const routes: ModuleRoute[] = [];
