@@ -32,6 +32,8 @@ for (const [oid, parse] of Object.entries(PARSERS)) pg.types.setTypeParser(Numbe
 export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client cut off by the server (restart, admin command) must not crash the process; the pool replaces it.
+    pool.on('error', (err) => console.error('PostgreSQL 空闲连接出错：', err.message));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -29,11 +29,6 @@ export interface ChainedEvent {
   reason: string | null;
 }
 
-export function eventHash(prevHash: string, seq: number, e: ChainedEvent): string {
-  const body = canonicalJson({ ...e, seq });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
-}
-
 const EVENT_COLUMNS = [
   'id',
   'at',
@@ -47,6 +42,14 @@ const EVENT_COLUMNS = [
   'after',
   'reason',
 ] as const;
+
+export function eventHash(prevHash: string, seq: number, e: ChainedEvent): string {
+  // Only the event's own columns: the row read back for verification also carries seq/prev_hash/hash.
+  const content = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, e[c]]));
+  const body = canonicalJson({ ...content, seq });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
 
 /**
  * Seals committed events into the chain in batches: each gets the next sequence number and a hash over the

@@ -55,8 +55,10 @@ export function authRoutes(app: App, ctx: Context) {
     const scopes = Object.fromEntries(
       (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, scopePaths(actor, p)]),
     );
+    // The header shows the person's own unit by name, even to people who hold no grant that could read it.
+    const unit = await ctx.db.selectFrom('org_unit').select('name').where('id', '=', actor.unitId).executeTakeFirst();
     return {
-      person: { id: actor.personId, name: actor.name, unitId: actor.unitId },
+      person: { id: actor.personId, name: actor.name, unitId: actor.unitId, unitName: unit?.name ?? '' },
       username: actor.username,
       isSystemAdmin: actor.isSystemAdmin,
       roles: actor.grants.map((g) => ({ ...g, roleLabel: ROLE_LABELS[g.role] })),
