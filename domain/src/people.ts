@@ -20,7 +20,8 @@ export const GENDER_LABELS = { male: '男', female: '女' } as const;
 /** The staffing target of seed 三(一): full-time Party/ideological staff ≈ 1% of staff + students. */
 export const STAFFING_TARGET = 0.01;
 
-export const personInput = z.object({
+/** The fields of a person without defaults: an update must leave what it does not mention untouched. */
+const personFields = {
   name: z.string().trim().min(1, '姓名不能为空').max(50),
   gender: z.enum(GENDERS),
   kind: z.enum(PERSON_KINDS),
@@ -34,27 +35,40 @@ export const personInput = z.object({
     .regex(/^\d{17}[\dXx]$/, '身份证号应为18位')
     .refine(validIdNumber, '身份证号校验位不正确')
     .transform((v) => v.toUpperCase())
-    .nullable()
-    .default(null),
+    .nullable(),
   phone: z
     .string()
     .trim()
     .regex(/^1\d{10}$/, '手机号应为11位')
-    .nullable()
-    .default(null),
+    .nullable(),
   politicalStatus: z.enum(POLITICAL_STATUSES),
-  cadreLevel: z.enum(CADRE_LEVELS).default('none'),
-  fulltimePartyWorker: z.boolean().default(false),
-  skills: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
-  specialty: z.string().max(100).default(''),
-  department: z.string().max(100).default(''),
-  major: z.string().max(100).nullable().default(null),
-  campus: z.string().max(50).default(''),
-  developmentStage: z.enum(DEVELOPMENT_STAGES).default('none'),
+  cadreLevel: z.enum(CADRE_LEVELS),
+  fulltimePartyWorker: z.boolean(),
+  skills: z.array(z.string().trim().min(1).max(30)).max(20),
+  specialty: z.string().max(100),
+  department: z.string().max(100),
+  major: z.string().max(100).nullable(),
+  campus: z.string().max(50),
+  developmentStage: z.enum(DEVELOPMENT_STAGES),
+};
+
+export const personInput = z.object({
+  ...personFields,
+  idNumber: personFields.idNumber.default(null),
+  phone: personFields.phone.default(null),
+  cadreLevel: personFields.cadreLevel.default('none'),
+  fulltimePartyWorker: personFields.fulltimePartyWorker.default(false),
+  skills: personFields.skills.default([]),
+  specialty: personFields.specialty.default(''),
+  department: personFields.department.default(''),
+  major: personFields.major.default(null),
+  campus: personFields.campus.default(''),
+  developmentStage: personFields.developmentStage.default('none'),
   unitId: z.number().int().positive(),
 });
 export type PersonInput = z.infer<typeof personInput>;
-export const personUpdateInput = personInput.omit({ unitId: true, staffNo: true }).partial();
+/** A partial update; the unit changes only through a transfer (组织关系转接), never by editing. */
+export const personUpdateInput = z.object(personFields).partial();
 
 /** GB 11643 check digit (ISO 7064 MOD 11-2). */
 export function validIdNumber(id: string): boolean {
@@ -75,3 +89,56 @@ export function maskIdNumber(id: string | null): string | null {
 export function staffingRatio(fulltime: number, population: number): number {
   return population === 0 ? 0 : fulltime / population;
 }
+
+/** Which political statuses make a person a Party member (they hold the `member` role on their unit). */
+export const isPartyMember = (status: string) => status === 'member' || status === 'probationary';
+
+// ---------------------------------------------------------------- search (GET /api/people and exports)
+
+export const PEOPLE_SORTS = ['unit', 'name', 'staffNo', 'createdAt'] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+export const PEOPLE_SORT_LABELS: Record<PeopleSort, string> = {
+  unit: '所在组织',
+  name: '姓名',
+  staffNo: '工号/学号',
+  createdAt: '录入时间',
+};
+
+/** Filters shared by the roster list and the roster export; values come from a query string. */
+export const peopleFilter = z.object({
+  /** Matches a name fragment, or the start of a staff/student number. */
+  q: z.string().trim().max(50).optional(),
+  /** That unit and its whole subtree. */
+  unitId: z.coerce.number().int().positive().optional(),
+  kind: z.enum(PERSON_KINDS).optional(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
+  cadreLevel: z.enum(CADRE_LEVELS).optional(),
+  fulltimePartyWorker: z.stringbool().optional(),
+  skill: z.string().trim().min(1).max(30).optional(),
+  campus: z.string().trim().min(1).max(50).optional(),
+  developmentStage: z.enum(DEVELOPMENT_STAGES).optional(),
+});
+export type PeopleFilter = z.infer<typeof peopleFilter>;
+export const peopleSortQuery = z.object({
+  sort: z.enum(PEOPLE_SORTS).default('unit'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+// ---------------------------------------------------------------- transfers (组织关系转接)
+
+export const TRANSFER_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = {
+  pending: '待接收',
+  approved: '已转入',
+  rejected: '已退回',
+};
+export const TRANSFER_DIRECTIONS = ['incoming', 'outgoing'] as const;
+export const TRANSFER_DIRECTION_LABELS = { incoming: '转入', outgoing: '转出' } as const;
+
+export const transferRequestInput = z.object({
+  toUnitId: z.number().int().positive(),
+  reason: z.string().trim().min(1, '请填写转接原因').max(500),
+});
+export const transferApproveInput = z.object({ note: z.string().trim().max(500).default('') });
+export const transferRejectInput = z.object({ note: z.string().trim().min(1, '请填写退回理由').max(500) });

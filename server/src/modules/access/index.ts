@@ -1,3 +1,5 @@
 import type { AppModule } from '../../core/module';
+import { accessRoutes } from './access.routes';
 
-export const accessModule: AppModule = { name: 'access', tag: '角色与权限', routes: () => {} };
+/** 角色与权限: role grants on units (covering their subtrees) and the explanation of anyone's access. */
+export const accessModule: AppModule = { name: 'access', tag: '角色与权限', routes: accessRoutes };

@@ -1,3 +1,5 @@
 import type { AppModule } from '../../core/module';
+import { peopleRoutes } from './people.routes';
 
-export const peopleModule: AppModule = { name: 'people', tag: '人员', routes: () => {} };
+/** 人员: the roster (scoped search, masked personal data), profiles, transfers between branches, staffing ratio. */
+export const peopleModule: AppModule = { name: 'people', tag: '人员', routes: peopleRoutes };
