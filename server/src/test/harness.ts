@@ -73,7 +73,7 @@ export function makeClient(app: App, cookie?: string, csrf?: string): Client {
       headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(opts.headers ?? {}) },
     });
     let body: unknown = res.body;
-    if (String(res.headers['content-type'] ?? '').includes('json')) body = res.json();
+    if (/application\/json/.test(String(res.headers['content-type'] ?? ''))) body = res.json();
     return { status: res.statusCode, body, headers: res.headers, raw: res.rawPayload };
   };
   return {
