@@ -80,7 +80,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
 /** The built web app on the same port; any non-API path falls back to index.html for client-side routes. */
 async function serveWeb(app: App) {
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/');
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');

@@ -23,6 +23,15 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/** Headers a state-changing request needs besides its body: the session's CSRF token. */
+export const writeHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
+/** Turns a non-2xx JSON answer into an ApiError with the server's Chinese message. */
+export function apiErrorFrom(status: number, data: unknown): ApiError {
+  const err = (data as ApiErrorBody | null)?.error;
+  return new ApiError(status, err?.code ?? 'HTTP', err?.message ?? `请求失败（${status}）`, err?.details ?? null);
+}
+
 export async function api<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   let payload: BodyInit | undefined;
@@ -31,14 +40,11 @@ export async function api<T = unknown>(method: string, url: string, body?: unkno
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') Object.assign(headers, writeHeaders());
   const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
   const type = res.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) {
-    const err = (data as ApiErrorBody)?.error;
-    throw new ApiError(res.status, err?.code ?? 'HTTP', err?.message ?? `请求失败（${res.status}）`, err?.details ?? null);
-  }
+  if (!res.ok) throw apiErrorFrom(res.status, data);
   return data as T;
 }
 
@@ -49,7 +55,7 @@ export const del = <T = unknown>(url: string) => api<T>('DELETE', url);
 
 /** What GET /api/me returns. */
 export interface Me {
-  person: { id: number; name: string; unitId: number };
+  person: { id: number; name: string; unitId: number; unitName: string };
   username: string;
   isSystemAdmin: boolean;
   roles: { grantId: number; role: string; roleLabel: string; unitId: number; unitName: string; unitPath: string }[];

@@ -27,6 +27,7 @@ describeOnEngines('auth', (t) => {
     const me = await client.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('zhibu');
+    expect(me.body.person.unitName).toMatch(/党支部/);
     expect(me.body.roles.map((r: { role: string }) => r.role)).toContain('branch_secretary');
     expect(me.body.scopes['people.manage'].length).toBeGreaterThan(0);
     expect(me.body.scopes['org.manage']).toEqual([]);

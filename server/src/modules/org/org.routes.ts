@@ -17,7 +17,7 @@ export function orgRoutes(app: App, ctx: Context) {
       schema: {
         tags,
         summary: '我能看到的组织（按树序，附每个组织上我的权限）',
-        querystring: z.object({ includeClosed: z.coerce.boolean().default(false) }),
+        querystring: z.object({ includeClosed: z.stringbool().default(false) }),
       },
     },
     async (request) => {

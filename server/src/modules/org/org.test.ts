@@ -89,6 +89,10 @@ describeOnEngines('org', (t) => {
     expect(closed.status).toBe(200);
     const again = await client.post(`/api/units/${empty.body.id}/close`, { reason: '再撤销' });
     expect(again.body.error.code).toBe('ALREADY_CLOSED');
+    const ids = async (q: string) => (await client.get(`/api/units${q}`)).body.items.map((u: { id: number }) => u.id);
+    expect(await ids('?includeClosed=false')).not.toContain(empty.body.id);
+    expect(await ids('')).not.toContain(empty.body.id);
+    expect(await ids('?includeClosed=true')).toContain(empty.body.id);
   });
 
   it('reports grid coverage gaps for a subtree', async () => {

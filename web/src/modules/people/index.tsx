@@ -1,3 +1,35 @@
-import type { ModuleRoute } from '../types';
+import { IdcardOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { hasPermission, type ModuleRoute } from '../types';
+import { PeopleListPage } from './PeopleListPage';
+import { MyProfileRedirect, PersonPage } from './PersonPage';
+import { TransfersPage } from './TransfersPage';
 
-export const routes: ModuleRoute[] = [];
+/** 人员: the roster list, profiles (everyone has their own), and transfers of Party membership. */
+export const routes: ModuleRoute[] = [
+  {
+    path: '/people',
+    element: <PeopleListPage />,
+    menu: {
+      label: '人员名册',
+      icon: <TeamOutlined />,
+      group: '组织与人员',
+      visible: (me) => hasPermission(me, 'people.view'),
+    },
+  },
+  {
+    path: '/people/transfers',
+    element: <TransfersPage />,
+    menu: {
+      label: '组织关系转接',
+      icon: <SwapOutlined />,
+      group: '组织与人员',
+      visible: (me) => hasPermission(me, 'people.manage') || hasPermission(me, 'transfer.approve'),
+    },
+  },
+  {
+    path: '/people/me',
+    element: <MyProfileRedirect />,
+    menu: { label: '我的档案', icon: <IdcardOutlined />, group: '组织与人员' },
+  },
+  { path: '/people/:id', element: <PersonPage /> },
+];

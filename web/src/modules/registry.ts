@@ -1,0 +1,24 @@
+import { routes as access } from './access/index';
+import { routes as account } from './account/index';
+import { routes as audit } from './audit/index';
+import { routes as org } from './org/index';
+import { routes as people } from './people/index';
+import { routes as roster } from './roster/index';
+import { routes as serviceDemands } from './service-demands/index';
+import type { ModuleRoute } from './types';
+import { routes as volunteering } from './volunteering/index';
+
+/**
+ * Every web module's pages, in menu order: the shell builds the router and the side menu from this list.
+ * A new module adds one import and one entry here.
+ */
+export const ROUTES: ModuleRoute[] = [
+  ...org,
+  ...people,
+  ...roster,
+  ...serviceDemands,
+  ...volunteering,
+  ...access,
+  ...audit,
+  ...account,
+];
