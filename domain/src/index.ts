@@ -2,3 +2,4 @@ export * from './access';
 export * from './org';
 export * from './people';
 export * from './roles';
+export * from './volunteering';

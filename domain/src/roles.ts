@@ -45,10 +45,22 @@ export const PERMISSIONS = {
   'audit.view': '查看审计日志',
   'import.run': '导入名册',
   'report.view': '查看统计报表',
+  'volunteer.view': '查看志愿服务记录（活动、时长、证明）',
+  'volunteer.manage': '组织志愿服务活动、确认时长、出具志愿服务证明',
+  'venue.manage': '管理服务阵地、值班与服务记录',
+  'demand.view': '查看服务需求（含需求人联系方式）',
+  'demand.intake': '代为登记服务需求（三联走访等）',
+  'demand.triage.staff': '分拣、发布教职工需求',
+  'demand.triage.student': '分拣、发布学生需求',
+  'demand.triage.society': '分拣、发布社会需求',
+  'demand.assign': '指派服务需求',
+  'demand.claim': '以组织名义认领服务需求、安排党员',
+  'demand.serve': '以个人名义认领并完成服务需求',
+  'demand.category.manage': '管理服务需求类别与时限',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const VIEW: Permission[] = ['org.view', 'people.view', 'report.view'];
+const VIEW: Permission[] = ['org.view', 'people.view', 'report.view', 'volunteer.view'];
 const SECRETARY: Permission[] = [
   ...VIEW,
   'people.manage',
@@ -57,22 +69,37 @@ const SECRETARY: Permission[] = [
   'grid.manage',
   'audit.view',
   'import.run',
+  'volunteer.manage',
+  'venue.manage',
+];
+
+// Service demands (seed 三(六)1): the union, student affairs and local cooperation collect and triage their
+// channel's needs; the organization department allocates; secretaries organize members to take needs up.
+const DEMAND_OFFICE: Permission[] = ['demand.view', 'demand.intake'];
+const DEMAND_SECRETARY: Permission[] = ['demand.view', 'demand.intake', 'demand.claim', 'demand.serve'];
+const DEMAND_ORG_DEPT: Permission[] = [
+  ...DEMAND_OFFICE,
+  'demand.triage.staff',
+  'demand.triage.student',
+  'demand.triage.society',
+  'demand.assign',
+  'demand.category.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
-  committee_admin: [...VIEW, 'audit.view'],
-  org_dept: [...SECRETARY, 'org.manage', 'partner.manage', 'grants.manage'],
+  committee_admin: [...VIEW, 'audit.view', 'demand.view'],
+  org_dept: [...SECRETARY, 'org.manage', 'partner.manage', 'grants.manage', ...DEMAND_ORG_DEPT],
   publicity: VIEW,
-  student_affairs: VIEW,
-  union: VIEW,
-  local_coop: [...VIEW, 'partner.manage'],
+  student_affairs: [...VIEW, 'volunteer.manage', 'venue.manage', ...DEMAND_OFFICE, 'demand.triage.student'],
+  union: [...VIEW, ...DEMAND_OFFICE, 'demand.triage.staff'],
+  local_coop: [...VIEW, 'partner.manage', 'volunteer.manage', 'venue.manage', ...DEMAND_OFFICE, 'demand.triage.society'],
   hr: VIEW,
   research_office: VIEW,
   party_research_center: VIEW,
   party_school: VIEW,
-  general_branch_secretary: [...SECRETARY, 'org.manage', 'partner.manage', 'grants.manage'],
-  branch_secretary: SECRETARY,
-  member: ['org.view', 'people.view'],
+  general_branch_secretary: [...SECRETARY, 'org.manage', 'partner.manage', 'grants.manage', ...DEMAND_SECRETARY],
+  branch_secretary: [...SECRETARY, ...DEMAND_SECRETARY],
+  member: ['org.view', 'people.view', 'demand.serve'],
 };
 
 /** Roles a holder of `grants.manage` may hand out: nobody grants a role above their own reach. */

@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, message, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { get, post } from '../../api';
+import { showServerErrors } from '../../forms';
+import { unitOptions, useSession } from '../../session';
+import { CertificateCard } from './CertificatesPage';
+import type { Certificate } from './vol-api';
+
+interface Volunteer {
+  personId: number;
+  name: string;
+  volunteerNo: string;
+  unitName: string;
+}
+const FIELDS = ['personId', 'unitId', 'from', 'to', 'responsibleName'];
+
+/** /volunteer/certificates/issue — the recording unit issues a certificate; below it, the issuance register. */
+export default function IssuePage() {
+  const { me, currentUnit } = useSession();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const volunteers = useQuery({
+    queryKey: ['vol-volunteers', q],
+    queryFn: () =>
+      get<{ items: Volunteer[] }>(`/api/volunteer/volunteers?pageSize=50${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  });
+  const register = useQuery({
+    queryKey: ['vol-register'],
+    queryFn: () => get<{ items: Certificate[] }>('/api/volunteer/certificates'),
+  });
+  const issue = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      post<{ serial: string }>('/api/volunteer/certificates', {
+        ...v,
+        responsibleName: v.responsibleName || undefined,
+      }),
+    onSuccess: (r) => {
+      message.success(`已出具，编号 ${r.serial}`);
+      qc.invalidateQueries({ queryKey: ['vol-register'] });
+    },
+    onError: (err) => setError(showServerErrors(form, err, FIELDS)),
+  });
+  return (
+    <div style={{ maxWidth: 760, margin: '0 auto' }}>
+      <h1 className="pioneer-page-title">出具志愿服务证明</h1>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ unitId: currentUnit?.id, from: `${dayjs().year()}-01-01`, to: dayjs().format('YYYY-MM-DD') }}
+          onFinish={(v) => {
+            setError(null);
+            issue.mutate(v);
+          }}
+        >
+          <Form.Item name="personId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={setQ}
+              placeholder="输入姓名或志愿者编号"
+              options={(volunteers.data?.items ?? []).map((v) => ({
+                value: v.personId,
+                label: `${v.name}（${v.volunteerNo}，${v.unitName}）`,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="unitId" label="出具单位（记录时长的组织）">
+            <Select options={unitOptions(me).map((u) => ({ value: u.id, label: u.name }))} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="from" label="起始日期">
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="to" label="截止日期">
+              <Input type="date" />
+            </Form.Item>
+          </Space>
+          <Form.Item name="responsibleName" label="负责人（默认为本组织书记）">
+            <Input maxLength={50} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={issue.isPending} block>
+            出具证明
+          </Button>
+        </Form>
+      </Card>
+      <h2 style={{ fontSize: 16 }}>出具登记簿</h2>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {register.data?.items.map((c) => (
+          <CertificateCard key={c.id} c={c} />
+        ))}
+      </Space>
+    </div>
+  );
+}

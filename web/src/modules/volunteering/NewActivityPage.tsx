@@ -1,0 +1,168 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { SERVICE_CATEGORIES } from '@pioneer/domain';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { post } from '../../api';
+import { showServerErrors } from '../../forms';
+import { unitOptions, useSession } from '../../session';
+import { categoryLabel } from './vol-api';
+
+const LOCAL = 'YYYY-MM-DDTHH:mm';
+const toIso = (local: string) => dayjs(local).format();
+const FIELDS = [
+  'title',
+  'category',
+  'unitId',
+  'place',
+  'description',
+  'signupOpensAt',
+  'signupClosesAt',
+  'requiredSkill',
+  'shifts',
+];
+
+interface Values {
+  title: string;
+  category: string;
+  unitId: number;
+  place: string;
+  description: string;
+  membersOnly: boolean;
+  requiredSkill: string;
+  signupOpensAt: string;
+  signupClosesAt: string;
+  shifts: { post: string; startsAt: string; endsAt: string; capacity: number }[];
+}
+
+/** /volunteer/activities/new — an organizer publishes an activity with its posts/shifts and seats. */
+export default function NewActivityPage() {
+  const { me, currentUnit } = useSession();
+  const [form] = Form.useForm<Values>();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const tomorrow = dayjs().add(1, 'day').hour(9).minute(0);
+  const create = useMutation({
+    mutationFn: (v: Values) =>
+      post<{ id: number }>('/api/volunteer/activities', {
+        ...v,
+        requiredSkill: v.requiredSkill?.trim() || null,
+        signupOpensAt: toIso(v.signupOpensAt),
+        signupClosesAt: toIso(v.signupClosesAt),
+        shifts: v.shifts.map((s) => ({ ...s, startsAt: toIso(s.startsAt), endsAt: toIso(s.endsAt) })),
+      }),
+    onSuccess: (r) => navigate(`/volunteer/activities/${r.id}`),
+    onError: (err) => setError(showServerErrors(form, err, FIELDS)),
+  });
+  return (
+    <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      <h1 className="pioneer-page-title">发布志愿活动</h1>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          setError(null);
+          create.mutate(v);
+        }}
+        initialValues={{
+          category: 'community',
+          unitId: currentUnit?.id,
+          membersOnly: false,
+          description: '',
+          signupOpensAt: dayjs().format(LOCAL),
+          signupClosesAt: tomorrow.subtract(1, 'hour').format(LOCAL),
+          shifts: [
+            {
+              post: '现场服务',
+              startsAt: tomorrow.format(LOCAL),
+              endsAt: tomorrow.add(2, 'hour').format(LOCAL),
+              capacity: 10,
+            },
+          ],
+        }}
+      >
+        <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="category" label="服务类别" extra="会议和培训不计入志愿服务时长">
+          <Select options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+        </Form.Item>
+        <Form.Item name="unitId" label="组织单位" rules={[{ required: true, message: '请选择组织单位' }]}>
+          <Select options={unitOptions(me).map((u) => ({ value: u.id, label: u.name }))} />
+        </Form.Item>
+        <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="description" label="服务内容">
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="membersOnly" label="仅限党员报名" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="requiredSkill" label="需要的技能（可不填）">
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="signupOpensAt" label="报名开始">
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="signupClosesAt" label="报名截止">
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.List name="shifts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Card
+                  key={f.key}
+                  size="small"
+                  title={`岗位 ${i + 1}`}
+                  style={{ marginBottom: 8 }}
+                  extra={
+                    fields.length > 1 && <MinusCircleOutlined aria-label="删除岗位" onClick={() => remove(f.name)} />
+                  }
+                >
+                  <Form.Item
+                    name={[f.name, 'post']}
+                    label="岗位名称"
+                    rules={[{ required: true, message: '请填写岗位名称' }]}
+                  >
+                    <Input maxLength={50} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'startsAt']} label="开始">
+                    <Input type="datetime-local" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'endsAt']} label="结束">
+                    <Input type="datetime-local" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'capacity']} label="名额">
+                    <InputNumber min={1} max={10000} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Card>
+              ))}
+              <Button
+                block
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  add({
+                    post: '',
+                    startsAt: tomorrow.format(LOCAL),
+                    endsAt: tomorrow.add(2, 'hour').format(LOCAL),
+                    capacity: 10,
+                  })
+                }
+              >
+                添加岗位
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ marginTop: 16 }}>
+          发布
+        </Button>
+      </Form>
+    </div>
+  );
+}
