@@ -1,6 +1,4 @@
 import { type Permission, ROLE_PERMISSIONS, type RoleName } from '@pioneer/domain';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/types';
 
 export interface ActorGrant {
   grantId: number;
@@ -37,19 +35,4 @@ export function can(actor: Actor, permission: Permission, unitPath: string): boo
 /** Why the actor may do `permission` on `unitPath`: the grants that allow it (for the access page). */
 export function grantsAllowing(actor: Actor, permission: Permission, unitPath: string): ActorGrant[] {
   return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission) && unitPath.startsWith(g.unitPath));
-}
-
-export async function loadActorGrants(db: Kysely<DB>, personId: number): Promise<ActorGrant[]> {
-  const rows = await db
-    .selectFrom('role_grant as g')
-    .innerJoin('org_unit as u', 'u.id', 'g.unit_id')
-    .select(['g.id as grantId', 'g.role', 'g.unit_id as unitId', 'u.path as unitPath', 'u.name as unitName'])
-    .where('g.person_id', '=', personId)
-    .where('g.revoked_at', 'is', null)
-    .where('u.closed_at', 'is', null)
-    .where('g.valid_from', '<=', new Date().toISOString().slice(0, 10))
-    .where((eb) => eb.or([eb('g.valid_to', 'is', null), eb('g.valid_to', '>=', new Date().toISOString().slice(0, 10))]))
-    .orderBy('u.path')
-    .execute();
-  return rows.map((r) => ({ ...r, role: r.role as RoleName }));
 }

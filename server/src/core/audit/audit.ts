@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 import type { Actor } from '../actor';
+import { ACCESS_ENTITIES, forgetAllSessions } from '../auth/session-cache';
 
 export interface AuditInput {
   action: string;
@@ -17,6 +18,7 @@ export interface AuditInput {
  * The event is sealed into the hash chain later by the sealer, which keeps writers from queueing on one lock.
  */
 export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, actor: Actor | null, input: AuditInput) {
+  if (ACCESS_ENTITIES.has(input.entityType)) forgetAllSessions();
   await trx
     .insertInto('audit_event')
     .values({

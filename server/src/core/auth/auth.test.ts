@@ -96,6 +96,20 @@ describeOnEngines('auth', (t) => {
     expect((await signIn(t().app, 'renshi', 'New@Pass2026').then((c) => c.get('/api/me'))).status).toBe(200);
   });
 
+  it('reuses a resolved session for a few seconds, and a change to access in this process ends that at once', async () => {
+    const client = await signIn(t().app, 'xuanchuan');
+    expect((await client.get('/api/me')).status).toBe(200);
+    const account = await t().database.db.selectFrom('account').select('id').where('username', '=', 'xuanchuan').executeTakeFirstOrThrow();
+    // Another process signs the session out: this process may serve it until the cache entry ends…
+    await t().database.db.deleteFrom('session').where('account_id', '=', account.id).execute();
+    expect((await client.get('/api/me')).status).toBe(200);
+    // …and any audited change to access made here clears the cache, so the next request reads the database.
+    const admin = await t().as('zuzhibu');
+    const units = (await admin.get('/api/units')).body.items as { id: number; name: string }[];
+    expect((await admin.post(`/api/units/${units[0].id}/rename`, { name: units[0].name })).status).toBe(200);
+    expect((await client.get('/api/me')).status).toBe(401);
+  });
+
   it('expires a session past its lifetime', async () => {
     const client = await signIn(t().app, 'dangxiao');
     const account = await t().database.db.selectFrom('account').select('id').where('username', '=', 'dangxiao').executeTakeFirstOrThrow();
