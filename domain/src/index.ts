@@ -1,5 +1,6 @@
-export * from './access';
 export * from './org';
 export * from './people';
 export * from './roles';
 export * from './volunteering';
+export * from './service-demands';
+export * from './access';

@@ -1,3 +1,42 @@
-import type { AppModule } from '../../core/module';
+import type { App, AppModule, Context } from '../../core/module';
+import { demandRoutes } from './demands.routes';
+import { seedDemands } from './demo.seed';
+import { insightRoutes } from './insights.routes';
+import { lifecycleRoutes } from './lifecycle.routes';
+import { open311Routes } from './open311.routes';
+import { sweep } from './overdue.service';
+import { publicRoutes } from './public.routes';
 
-export const serviceDemandsModule: AppModule = { name: 'service-demands', tag: '服务需求', routes: () => {} };
+const SWEEP_EVERY_MS = 5 * 60_000;
+
+function routes(app: App, ctx: Context) {
+  demandRoutes(app, ctx);
+  lifecycleRoutes(app, ctx);
+  insightRoutes(app, ctx);
+  publicRoutes(app, ctx);
+  open311Routes(app, ctx);
+
+  // Time limits need a clock: every few minutes expire, notify overdue, close unrated. Not under vitest, where a
+  // background write would race the assertions (tests call the sweep route instead).
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    if (process.env.VITEST) return;
+    timer = setInterval(() => {
+      sweep(ctx).catch((err) => app.log.error(err, 'demand sweep failed'));
+    }, SWEEP_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
+
+/**
+ * 服务需求 (DOMAIN.md §3): intake from every channel (incl. the public form and Open311), triage, publication,
+ * claiming and assignment, service with hours and photos, rating by the people served, time limits, 量体裁衣
+ * matching, the public board and the figures.
+ */
+export const serviceDemandsModule: AppModule = {
+  name: 'service-demands',
+  tag: '服务需求',
+  routes,
+  seedDemo: seedDemands,
+};

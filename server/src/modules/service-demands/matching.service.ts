@@ -1,0 +1,162 @@
+import { ACTIVE_STATES, type MatchCandidate, type MatchNeed, rankCandidates, rankNeedsFor } from '@pioneer/domain';
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../../core/actor';
+import { forbidden, notFound } from '../../core/errors';
+import type { Context } from '../../core/module';
+import type { DB } from '../../db/types';
+import { demandAbilities } from './demands.policy';
+import { presentDemand } from './demands.present';
+import * as repo from './demands.repository';
+
+type Ctx = Pick<Context, 'db'>;
+const MEMBER_STATUSES = ['member', 'probationary'];
+const numbers = (rows: { id: number }[]) => (rows.length ? rows.map((r) => r.id) : [0]);
+
+/** Open load, days already taken and past satisfaction (same category group) for units or people. */
+async function facts(db: Kysely<DB>, kind: 'unit' | 'person', ids: number[], group: string | null) {
+  const active = ACTIVE_STATES as string[];
+  const load =
+    kind === 'unit'
+      ? sql<{ id: number; load: number; busy: string[] }>`select d.claim_unit_id as id, count(*)::int as load,
+          coalesce(array_agg(d.needed_on::text) filter (where d.needed_on is not null), '{}') as busy
+          from demand d where d.state in (${sql.join(active)}) and d.claim_unit_id in (${sql.join(ids)}) group by 1`
+      : sql<{ id: number; load: number; busy: string[] }>`select a.person_id as id, count(*)::int as load,
+          coalesce(array_agg(d.needed_on::text) filter (where d.needed_on is not null), '{}') as busy
+          from demand_assignee a join demand d on d.id = a.demand_id and d.round = a.round
+          where d.state in (${sql.join(active)}) and a.person_id in (${sql.join(ids)}) group by 1`;
+  const sameGroup = group === null ? sql`true` : sql`c.grp = ${group}`;
+  const ratings =
+    kind === 'unit'
+      ? sql<{
+          id: number;
+          average: number;
+          count: number;
+        }>`select r.unit_id as id, avg(r.score)::float8 as average, count(*)::int as count
+          from demand_rating r join demand d on d.id = r.demand_id left join demand_category c on c.id = d.category_id
+          where r.unit_id in (${sql.join(ids)}) and ${sameGroup} group by 1`
+      : sql<{
+          id: number;
+          average: number;
+          count: number;
+        }>`select m.person_id as id, avg(r.score)::float8 as average, count(*)::int as count
+          from demand_rating_member m join demand_rating r on r.id = m.rating_id join demand d on d.id = r.demand_id
+          left join demand_category c on c.id = d.category_id
+          where m.person_id in (${sql.join(ids)}) and ${sameGroup} group by 1`;
+  const [l, r] = await Promise.all([load.execute(db), ratings.execute(db)]);
+  return {
+    load: new Map(l.rows.map((x) => [x.id, x])),
+    rating: new Map(r.rows.map((x) => [x.id, { average: x.average, count: x.count }])),
+  };
+}
+
+/** 量体裁衣 for one need: branches below the handling unit and members with the skills, ranked with reasons. */
+export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
+  const row = await repo.findDemand(ctx.db, actor, id);
+  if (!row) throw notFound('服务需求');
+  if (!demandAbilities(actor, repo.toRef(row)).matches) throw forbidden('您不能查看该需求的匹配建议');
+  const required = row.requiredSkills ?? [];
+  const need: MatchNeed = { requiredSkills: required, campus: row.campus || null, neededOn: row.neededOn };
+  const group = row.categoryGroup ?? null;
+
+  const units = await sql<{ id: number; name: string; members: number; skills: string[]; campus: string | null }>`
+    select u.id, u.name, count(distinct p.id)::int as members,
+      coalesce(array_agg(distinct s.skill) filter (where s.skill is not null), '{}') as skills,
+      mode() within group (order by p.campus) as campus
+    from org_unit u
+    join person p on p.unit_id = u.id and p.political_status in (${sql.join(MEMBER_STATUSES)})
+    left join lateral unnest(p.skills) as s(skill) on true
+    where u.type in ('branch', 'direct_branch') and u.closed_at is null and u.path like ${`${row.handlingPath}%`}
+    group by u.id, u.name`.execute(ctx.db);
+  const unitFacts = await facts(ctx.db, 'unit', numbers(units.rows), group);
+  const unitCandidates: (MatchCandidate & { members: number })[] = units.rows.map((u) => ({
+    kind: 'unit',
+    id: u.id,
+    name: u.name,
+    members: u.members,
+    skills: u.skills,
+    specialty: '',
+    campus: u.campus,
+    busyOn: unitFacts.load.get(u.id)?.busy ?? [],
+    openLoad: unitFacts.load.get(u.id)?.load ?? 0,
+    capacity: Math.max(1, Math.ceil(u.members / 10)),
+    satisfaction: unitFacts.rating.get(u.id) ?? null,
+  }));
+
+  // Members with a required skill (or, when none is required, on the need's campus), most matching skills first.
+  const skillArray = sql`cast(${[...required]} as text[])`;
+  const people = await ctx.db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.name', 'p.skills', 'p.specialty', 'p.campus', 'u.name as unitName'])
+    .where('p.political_status', 'in', MEMBER_STATUSES)
+    .where('u.path', 'like', `${row.handlingPath}%`)
+    .where(
+      required.length
+        ? sql<boolean>`p.skills && ${skillArray}`
+        : need.campus
+          ? sql<boolean>`p.campus = ${need.campus}`
+          : sql<boolean>`true`,
+    )
+    .orderBy(sql`cardinality(array(select unnest(p.skills) intersect select unnest(${skillArray})))`, 'desc')
+    .orderBy('p.id')
+    .limit(300)
+    .execute();
+  const personFacts = await facts(ctx.db, 'person', numbers(people), group);
+  const personCandidates: (MatchCandidate & { unitName: string })[] = people.map((p) => ({
+    kind: 'person',
+    id: p.id,
+    name: p.name,
+    unitName: p.unitName,
+    skills: p.skills,
+    specialty: p.specialty,
+    campus: p.campus || null,
+    busyOn: personFacts.load.get(p.id)?.busy ?? [],
+    openLoad: personFacts.load.get(p.id)?.load ?? 0,
+    satisfaction: personFacts.rating.get(p.id) ?? null,
+  }));
+
+  return {
+    need: { id: row.id, title: row.title, ...need, group },
+    units: rankCandidates(need, unitCandidates).slice(0, 10),
+    members: rankCandidates(need, personCandidates).slice(0, 20),
+  };
+}
+
+/** 适合我的需求: published needs open to the member, ranked by how well they fit the member. */
+export async function fitMe(ctx: Ctx, actor: Actor) {
+  const me = await ctx.db
+    .selectFrom('person')
+    .select(['id', 'name', 'skills', 'specialty', 'campus'])
+    .where('id', '=', actor.personId)
+    .executeTakeFirstOrThrow();
+  const { rows } = await repo.listDemands(ctx.db, actor, { view: 'open', page: 1, pageSize: 100 });
+  const myFacts = await facts(ctx.db, 'person', [me.id], null);
+  const candidate: MatchCandidate = {
+    kind: 'person',
+    id: me.id,
+    name: me.name,
+    skills: me.skills,
+    specialty: me.specialty,
+    campus: me.campus || null,
+    busyOn: myFacts.load.get(me.id)?.busy ?? [],
+    openLoad: myFacts.load.get(me.id)?.load ?? 0,
+    satisfaction: myFacts.rating.get(me.id) ?? null,
+  };
+  const needs = rows.map((r) => ({
+    id: r.id,
+    requiredSkills: r.requiredSkills ?? [],
+    campus: r.campus || null,
+    neededOn: r.neededOn,
+    row: r,
+  }));
+  const ranked = rankNeedsFor(candidate, needs).slice(0, 20);
+  return {
+    me: { skills: me.skills, specialty: me.specialty, campus: me.campus, openLoad: candidate.openLoad },
+    items: ranked.map((r) => ({
+      ...presentDemand(r.need.row, actor),
+      score: r.score,
+      parts: r.parts,
+      reasons: r.reasons,
+    })),
+  };
+}

@@ -1,0 +1,273 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { post } from '../../api';
+import { showServerErrors } from '../../forms';
+import { defineMessages, useMessages } from '../../i18n';
+import { useSession } from '../../session';
+import { UnitTreeSelect } from '../org/UnitTreeSelect';
+import { type DemandDetail, useCategories } from './demands-api';
+import { CompleteForm, MembersForm } from './ServiceForms';
+
+const messages = defineMessages(
+  {
+    triage: '分拣归类',
+    publish: '发布',
+    merge: '合并重复',
+    reject: '不予受理',
+    claim: '认领',
+    claimAsMember: '我来认领',
+    assign: '指派',
+    release: '退回认领',
+    assignMembers: '安排党员',
+    start: '开始服务',
+    complete: '完成服务',
+    rate: '评价',
+    withdraw: '撤回',
+    close: '办结',
+    note: '添加备注',
+    category: '类别',
+    newTitle: '公开标题（可修改）',
+    newDescription: '公开描述（可删去隐私信息）',
+    note_: '说明',
+    public: '对需求人公开',
+    duplicateOf: '与哪条需求重复（编号）',
+    reason: '原因',
+    unit: '组织',
+    team: '服务队/小组（选填）',
+    score: '评分（1–5）',
+    comment: '意见',
+    done: '已办理',
+    required: '必填',
+  },
+  {
+    triage: 'Triage',
+    publish: 'Publish',
+    merge: 'Merge duplicate',
+    reject: 'Reject',
+    claim: 'Claim',
+    claimAsMember: 'I’ll take it',
+    assign: 'Assign',
+    release: 'Release',
+    assignMembers: 'Assign members',
+    start: 'Start',
+    complete: 'Complete',
+    rate: 'Rate',
+    withdraw: 'Withdraw',
+    close: 'Close',
+    note: 'Add note',
+    category: 'Category',
+    newTitle: 'Public title (editable)',
+    newDescription: 'Public description (remove private details)',
+    note_: 'Note',
+    public: 'Visible to requester',
+    duplicateOf: 'Duplicate of need #',
+    reason: 'Reason',
+    unit: 'Unit',
+    team: 'Team (optional)',
+    score: 'Score (1–5)',
+    comment: 'Comment',
+    done: 'Done',
+    required: 'Required',
+  },
+);
+type Key = keyof DemandDetail['abilities'] & keyof typeof messages.zh;
+const ORDER: Key[] = [
+  'triage',
+  'publish',
+  'claim',
+  'claimAsMember',
+  'assign',
+  'assignMembers',
+  'start',
+  'complete',
+  'rate',
+  'release',
+  'merge',
+  'reject',
+  'withdraw',
+  'close',
+  'note',
+];
+const PATHS: Partial<Record<Key, string>> = { claimAsMember: 'claim', assignMembers: 'members', note: 'notes' };
+const CLAIM_ROLES = ['branch_secretary', 'general_branch_secretary'];
+
+/** The buttons the person's abilities allow on this need, each opening its small form. */
+export function DemandActions({ demand }: { demand: DemandDetail }) {
+  const t = useMessages(messages);
+  const [open, setOpen] = useState<Key | null>(null);
+  const keys = ORDER.filter((k) => demand.abilities[k]);
+  if (keys.length === 0) return null;
+  return (
+    <>
+      <Space wrap data-testid="demand-actions">
+        {keys.map((k, i) => (
+          <Button
+            key={k}
+            type={i === 0 ? 'primary' : 'default'}
+            danger={k === 'reject' || k === 'withdraw'}
+            onClick={() => setOpen(k)}
+          >
+            {t(k)}
+          </Button>
+        ))}
+      </Space>
+      {open && <ActionDialog demand={demand} action={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; action: Key; onClose(): void }) {
+  const t = useMessages(messages);
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const categories = useCategories();
+  const run = useMutation({
+    mutationFn: (body: Record<string, unknown>) => post(`/api/demands/${demand.id}/${PATHS[action] ?? action}`, body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['demand', demand.id] });
+      await queryClient.invalidateQueries({ queryKey: ['demands'] });
+      message.success(t('done'));
+      onClose();
+    },
+    onError: (err) =>
+      setError(
+        showServerErrors(form, err, [
+          'categoryId',
+          'title',
+          'description',
+          'note',
+          'reason',
+          'duplicateOfId',
+          'unitId',
+          'teamName',
+          'score',
+          'comment',
+          'personIds',
+          'result',
+        ]),
+      ),
+  });
+  const required = [{ required: true, message: t('required') }];
+  const noteItem = (
+    <Form.Item name="note" label={t('note_')}>
+      <Input.TextArea rows={2} maxLength={1000} />
+    </Form.Item>
+  );
+  const claimUnits = me.roles
+    .filter((r) => CLAIM_ROLES.includes(r.role))
+    .map((r) => ({ value: r.unitId, label: r.unitName }));
+  const bodies: Partial<Record<Key, ReactNode>> = {
+    triage: (
+      <>
+        <Form.Item name="categoryId" label={t('category')} rules={required} initialValue={demand.category?.id}>
+          <Select
+            options={(categories.data?.items ?? [])
+              .filter((c) => c.active)
+              .map((c) => ({ value: c.id, label: `${c.group} · ${c.name}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('newTitle')} initialValue={demand.title}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label={t('newDescription')} initialValue={demand.description}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        {noteItem}
+      </>
+    ),
+    publish: noteItem,
+    start: noteItem,
+    close: noteItem,
+    merge: (
+      <>
+        <Form.Item name="duplicateOfId" label={t('duplicateOf')} rules={required}>
+          <InputNumber min={1} style={{ width: '100%' }} />
+        </Form.Item>
+        {noteItem}
+      </>
+    ),
+    claim: (
+      <>
+        <Form.Item name="unitId" label={t('unit')} rules={required} initialValue={claimUnits[0]?.value}>
+          <Select options={claimUnits} />
+        </Form.Item>
+        <Form.Item name="teamName" label={t('team')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        {noteItem}
+      </>
+    ),
+    claimAsMember: noteItem,
+    assign: (
+      <>
+        <Form.Item name="unitId" label={t('unit')} rules={required}>
+          <UnitTreeSelect />
+        </Form.Item>
+        <Form.Item name="teamName" label={t('team')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        {noteItem}
+      </>
+    ),
+    rate: (
+      <>
+        <Form.Item name="score" label={t('score')} rules={required} initialValue={5}>
+          <InputNumber min={1} max={5} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="comment" label={t('comment')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </>
+    ),
+    note: (
+      <>
+        <Form.Item name="note" label={t('note_')} rules={required}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="public" label={t('public')} valuePropName="checked" initialValue={false}>
+          <Switch />
+        </Form.Item>
+      </>
+    ),
+  };
+  for (const k of ['reject', 'withdraw', 'release'] as const) {
+    bodies[k] = (
+      <Form.Item name="reason" label={t('reason')} rules={required}>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+    );
+  }
+  const submit = (values: Record<string, unknown>) => {
+    setError(null);
+    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    run.mutate(action === 'claimAsMember' ? { ...body, asMember: true } : body);
+  };
+  return (
+    <Modal
+      open
+      title={t(action)}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={action === 'complete' ? 640 : 520}
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {action === 'assignMembers' ? (
+        <MembersForm demand={demand} pending={run.isPending} onSubmit={(personIds) => run.mutate({ personIds })} />
+      ) : action === 'complete' ? (
+        <CompleteForm demand={demand} pending={run.isPending} onSubmit={(body) => run.mutate(body)} />
+      ) : (
+        <Form form={form} layout="vertical" onFinish={submit}>
+          {bodies[action]}
+          <Button type="primary" htmlType="submit" block loading={run.isPending}>
+            {t(action)}
+          </Button>
+        </Form>
+      )}
+    </Modal>
+  );
+}

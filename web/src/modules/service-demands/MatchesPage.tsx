@@ -1,0 +1,118 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Empty, Flex, List, Progress, Spin, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { get } from '../../api';
+import { defineMessages, useMessages } from '../../i18n';
+import type { Ranked } from './demands-api';
+
+const messages = defineMessages(
+  {
+    title: '需求匹配',
+    units: '推荐党支部',
+    members: '推荐党员',
+    need: '所需技能',
+    none: '无特定要求',
+    load: '在办 {n} 项',
+    back: '返回需求',
+    why: '量体裁衣：按技能特长、地点、空闲、在办负担（均衡分配）和同类需求满意度综合排序。',
+  },
+  {
+    title: 'Matches',
+    units: 'Suggested branches',
+    members: 'Suggested members',
+    need: 'Skills needed',
+    none: 'none in particular',
+    load: '{n} open',
+    back: 'Back to the need',
+    why: 'Ranked by skills and specialty, place, availability, open load (fairness) and past satisfaction on similar needs.',
+  },
+);
+export interface MatchResult {
+  need: { id: number; title: string; requiredSkills: string[]; campus: string | null };
+  units: Ranked[];
+  members: Ranked[];
+}
+
+/** /demands/:id/matches: the 量体裁衣 ranking of branches and members for one need, each with its reasons. */
+export default function MatchesPage() {
+  const t = useMessages(messages);
+  const id = Number(useParams().id);
+  const matches = useQuery({
+    queryKey: ['demand-matches', id],
+    queryFn: () => get<MatchResult>(`/api/demands/${id}/matches`),
+  });
+  return (
+    <>
+      <h1 className="pioneer-page-title">{`${t('title')}${matches.data ? `：${matches.data.need.title}` : ''}`}</h1>
+      <Link to={`/demands/${id}`}>{t('back')}</Link>
+      {matches.isError && <Alert type="error" showIcon message={matches.error.message} style={{ marginTop: 12 }} />}
+      <div style={{ marginTop: 12 }}>
+        <MatchesView data={matches.data} loading={matches.isPending} />
+      </div>
+    </>
+  );
+}
+
+export function MatchesView({ data, loading }: { data: MatchResult | undefined; loading: boolean }) {
+  const t = useMessages(messages);
+  if (loading) return <Spin style={{ display: 'block', margin: 32 }} />;
+  if (!data) return null;
+  return (
+    <Flex vertical gap={12} data-testid="matches">
+      <Typography.Text type="secondary">{t('why')}</Typography.Text>
+      <div>
+        {`${t('need')}：`}
+        {data.need.requiredSkills.length ? data.need.requiredSkills.map((s) => <Tag key={s}>{s}</Tag>) : t('none')}
+      </div>
+      <Flex gap={12} wrap>
+        <RankedList title={t('units')} items={data.units} />
+        <RankedList title={t('members')} items={data.members} />
+      </Flex>
+    </Flex>
+  );
+}
+
+function RankedList({ title, items }: { title: string; items: Ranked[] }) {
+  const t = useMessages(messages);
+  return (
+    <Card size="small" title={title} style={{ flex: '1 1 320px', minWidth: 0 }}>
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(c, i) => (
+            <List.Item>
+              <Flex vertical style={{ width: '100%' }} gap={4}>
+                <Flex justify="space-between" align="center" gap={8}>
+                  <Typography.Text strong>{`${i + 1}. ${c.name}`}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[c.unitName, c.campus, t('load', { n: c.openLoad })].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </Flex>
+                <Progress percent={c.score} size="small" format={(p) => `${p}分`} />
+                <Flex wrap gap={4}>
+                  {c.reasons.map((r) => (
+                    <Tag
+                      key={r}
+                      color={
+                        r.startsWith('具备') || r.startsWith('同在')
+                          ? 'green'
+                          : r.startsWith('缺少') || r.includes('不同')
+                            ? 'orange'
+                            : 'default'
+                      }
+                    >
+                      {r}
+                    </Tag>
+                  ))}
+                </Flex>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
