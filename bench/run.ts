@@ -1,4 +1,5 @@
 export {};
+
 /**
  * `npm run bench -- <name>` runs bench/<name>.ts. Each benchmark measures its baseline in the same run
  * and prints one JSON object as its last line.

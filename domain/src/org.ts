@@ -49,7 +49,10 @@ export const unitCreateInput = z.object({
   reason: z.string().max(500).optional(),
 });
 export const unitRenameInput = z.object({ name, reason: z.string().max(500).optional() });
-export const unitMoveInput = z.object({ parentId: z.number().int().positive(), reason: z.string().max(500).optional() });
+export const unitMoveInput = z.object({
+  parentId: z.number().int().positive(),
+  reason: z.string().max(500).optional(),
+});
 export const unitCloseInput = z.object({ reason: z.string().trim().min(1, '请填写撤销原因').max(500) });
 
 export const partnerInput = z.object({

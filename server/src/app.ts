@@ -65,7 +65,12 @@ export async function buildApp(database: Database, config: Config, opts: { logge
 
   app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
     await sql`select 1`.execute(ctx.db);
-    return { status: 'ok', db: ctx.engine, time: new Date().toISOString(), uptimeSeconds: Math.round(process.uptime()) };
+    return {
+      status: 'ok',
+      db: ctx.engine,
+      time: new Date().toISOString(),
+      uptimeSeconds: Math.round(process.uptime()),
+    };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,5 +1,5 @@
+import { buildApp, MODULES } from './app';
 import { loadConfig } from './config';
-import { MODULES, buildApp } from './app';
 import { sealPending } from './core/audit/chain';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -8,7 +8,10 @@ import { DEMO_ACCOUNTS_HELP, loadDemoSchoolIfEmpty } from './seed/load-demo';
 const started = performance.now();
 const demoSeeders = () => MODULES.flatMap((m) => (m.seedDemo ? [m.seedDemo] : []));
 const config = loadConfig();
-const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR });
+const database = await openDatabase({
+  url: config.DATABASE_URL,
+  dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
+});
 const applied = await migrateToLatest(database.db);
 if (applied.length) console.log(`已执行数据库迁移：${applied.join(', ')}`);
 
@@ -28,7 +31,9 @@ const sealer = setInterval(() => {
 sealer.unref();
 
 const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
-console.log(`\n先锋服务已启动：${address}  （数据库：${database.engine}，用时 ${Math.round(performance.now() - started)} ms）`);
+console.log(
+  `\n先锋服务已启动：${address}  （数据库：${database.engine}，用时 ${Math.round(performance.now() - started)} ms）`,
+);
 console.log(`接口文档：${address}/api/docs`);
 if (database.engine === 'pglite') console.log(DEMO_ACCOUNTS_HELP + (seeded ? '' : '\n（演示数据此前已载入）'));
 

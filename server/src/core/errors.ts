@@ -31,7 +31,9 @@ interface ValidationIssue {
 function validationDetails(error: FastifyError, context: string) {
   return ((error.validation ?? []) as ValidationIssue[]).map((v) => {
     const issuePath = v.params?.issue?.path;
-    const path = issuePath?.length ? issuePath.join('.') : (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    const path = issuePath?.length
+      ? issuePath.join('.')
+      : (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     return { path: path || context, in: context, message: v.params?.issue?.message ?? v.message ?? '格式不正确' };
   });
 }
@@ -47,6 +49,19 @@ const PG_ERRORS: Record<string, (e: { detail?: string; constraint?: string }) =>
   '22001': () => new AppError(400, 'VALIDATION', '文字过长'),
 };
 
+/** The client-facing error for anything bad input can cause (our own refusals, PostgreSQL input errors, 4xx). */
+export function knownError(error: FastifyError): AppError | null {
+  if (error instanceof AppError) return error;
+  const pgCode = (error as { code?: string }).code;
+  if (pgCode && PG_ERRORS[pgCode]) return PG_ERRORS[pgCode](error as never);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    const message =
+      error.statusCode === 413 ? '上传的内容过大' : error.statusCode === 415 ? '不支持的内容类型' : '请求格式不正确';
+    return new AppError(error.statusCode, error.code ?? 'BAD_REQUEST', message);
+  }
+  return null;
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = validationDetails(error, error.validationContext ?? 'body');
@@ -55,22 +70,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       error: { code: 'VALIDATION', message: first ? `${first.path}：${first.message}` : '输入有误', details },
     });
   }
-  if (error instanceof AppError) {
-    return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
-  }
-  const pgCode = (error as { code?: string }).code;
-  if (pgCode && PG_ERRORS[pgCode]) {
-    const mapped = PG_ERRORS[pgCode](error as never);
-    return reply.code(mapped.status).send({ error: { code: mapped.code, message: mapped.message, details: mapped.details } });
-  }
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    const message = error.statusCode === 413 ? '上传的内容过大' : error.statusCode === 415 ? '不支持的内容类型' : '请求格式不正确';
-    return reply.code(error.statusCode).send({ error: { code: error.code ?? 'BAD_REQUEST', message, details: null } });
+  const known = knownError(error);
+  if (known) {
+    return reply
+      .code(known.status)
+      .send({ error: { code: known.code, message: known.message, details: known.details } });
   }
   request.log.error(error);
   return reply.code(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试', details: null } });
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
-  reply.code(404).send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url}`, details: null } });
+  reply
+    .code(404)
+    .send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url}`, details: null } });
 }

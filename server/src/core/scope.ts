@@ -1,5 +1,5 @@
 import type { Permission } from '@pioneer/domain';
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type Actor, ROOT_PATH, scopePaths } from './actor';
 
 /**

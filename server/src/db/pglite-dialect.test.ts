@@ -12,7 +12,10 @@ afterAll(() => database.close());
 
 it('does not let a rolled-back transaction leak rows into a concurrent one', async () => {
   const failing = database.db.transaction().execute(async (trx) => {
-    await trx.insertInto('t' as never).values({ id: 1, v: 'rolled back' } as never).execute();
+    await trx
+      .insertInto('t' as never)
+      .values({ id: 1, v: 'rolled back' } as never)
+      .execute();
     await new Promise((r) => setTimeout(r, 20));
     throw new Error('boom');
   });
@@ -41,7 +44,11 @@ it('runs many concurrent transactions one after another without losing updates',
 });
 
 it('returns the same JS shapes as pg: counts as numbers, timestamps as ISO strings, dates as plain dates', async () => {
-  const r = await sql<{ n: number; at: string; d: string }>`select count(*) as n, now() as at, date '2026-11-27' as d from t`.execute(database.db);
+  const r = await sql<{
+    n: number;
+    at: string;
+    d: string;
+  }>`select count(*) as n, now() as at, date '2026-11-27' as d from t`.execute(database.db);
   expect(typeof r.rows[0].n).toBe('number');
   expect(r.rows[0].at).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
   expect(r.rows[0].d).toBe('2026-11-27');

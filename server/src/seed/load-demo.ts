@@ -125,7 +125,7 @@ export async function loadDemoSchool(
         )
         .returning('id')
         .execute();
-      chunk.forEach((g, i) => gridUnitIds.set(g.key, rows[i].id));
+      for (const [i, g] of chunk.entries()) gridUnitIds.set(g.key, rows[i].id);
     });
 
     await insertChunks(school.grants, async (chunk) => {
@@ -160,7 +160,9 @@ export async function loadDemoSchool(
 
     const loaded = { school, unitIds, personIds, partnerIds, gridUnitIds };
     for (const seed of seeders) await seed(trx, loaded);
-    log(`已载入演示学校：${school.units.length} 个组织，${school.people.length} 人，${school.gridUnits.length} 个网格单元`);
+    log(
+      `已载入演示学校：${school.units.length} 个组织，${school.people.length} 人，${school.gridUnits.length} 个网格单元`,
+    );
     return loaded;
   });
 }

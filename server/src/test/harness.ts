@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { MODULES, buildApp } from '../app';
+import { buildApp, MODULES } from '../app';
 import { loadConfig } from '../config';
 import type { App } from '../core/module';
 import { type Database, type Engine, openDatabase } from '../db/database';

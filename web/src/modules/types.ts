@@ -23,4 +23,5 @@ export interface ModuleRoute {
 }
 
 /** True when the person holds `permission` somewhere (their scope for it is not empty). */
-export const hasPermission = (me: Me, permission: string) => me.isSystemAdmin || (me.scopes[permission]?.length ?? 0) > 0;
+export const hasPermission = (me: Me, permission: string) =>
+  me.isSystemAdmin || (me.scopes[permission]?.length ?? 0) > 0;

@@ -20,20 +20,13 @@ export function auditRoutes(app: App, ctx: Context) {
       const actor = requireActor(request);
       const q = request.query;
       await sealPending(ctx.db);
-      let query = ctx.db
-        .selectFrom('audit_event')
-        .where((eb) => inScope(eb, 'unit_path', actor, 'audit.view'));
+      let query = ctx.db.selectFrom('audit_event').where((eb) => inScope(eb, 'unit_path', actor, 'audit.view'));
       if (q.entityType) query = query.where('entity_type', '=', q.entityType);
       if (q.entityId) query = query.where('entity_id', '=', q.entityId);
       if (q.action) query = query.where('action', 'like', `${q.action}%`);
       if (q.actor) query = query.where('actor_name', 'like', `%${q.actor}%`);
       const [items, total] = await Promise.all([
-        query
-          .selectAll()
-          .orderBy('id', 'desc')
-          .limit(q.pageSize)
-          .offset(offsetOf(q))
-          .execute(),
+        query.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset(offsetOf(q)).execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return pageOf(items, Number(total.n), q);

@@ -4,7 +4,9 @@ import { describeOnEngines } from '../../test/harness';
 import { canonicalJson, sealPending, verifyChain } from './chain';
 
 it('canonical JSON sorts keys at every depth', () => {
-  expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+  expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+    '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+  );
 });
 
 describeOnEngines('audit chain', (t) => {
@@ -12,7 +14,9 @@ describeOnEngines('audit chain', (t) => {
     const client = await t().as('zuzhibu');
     const units = (await client.get('/api/units')).body.items as { id: number; type: string; name: string }[];
     const branches = units.filter((u) => u.type === 'branch').slice(0, 6);
-    const results = await Promise.all(branches.map((b) => client.post(`/api/units/${b.id}/rename`, { name: `${b.name}·改` })));
+    const results = await Promise.all(
+      branches.map((b) => client.post(`/api/units/${b.id}/rename`, { name: `${b.name}·改` })),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     await sealPending(t().database.db);
     const result = await verifyChain(t().database.db);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/types';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -49,7 +49,6 @@ export function eventHash(prevHash: string, seq: number, e: ChainedEvent): strin
   const body = canonicalJson({ ...content, seq });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
-
 
 /**
  * Seals committed events into the chain in batches: each gets the next sequence number and a hash over the

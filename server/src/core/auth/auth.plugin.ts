@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../actor';
 import { AppError, unauthorized } from '../errors';
 import type { App, Context } from '../module';
-import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './sessions';
+import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {

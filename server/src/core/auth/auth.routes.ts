@@ -1,12 +1,12 @@
-import type {} from '@fastify/cookie';
 import { createHash } from 'node:crypto';
+import type {} from '@fastify/cookie';
 import { PERMISSIONS, type Permission, ROLE_LABELS } from '@pioneer/domain';
 import { z } from 'zod';
 import { scopePaths } from '../actor';
 import type { App, Context } from '../module';
 import { requireActor } from './auth.plugin';
 import { changePassword, login } from './auth.service';
-import { SESSION_COOKIE, deleteSession } from './sessions';
+import { deleteSession, SESSION_COOKIE } from './sessions';
 
 const loginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -52,9 +52,7 @@ export function authRoutes(app: App, ctx: Context) {
 
   app.get('/api/me', { schema: { tags: ['登录与账号'], summary: '当前登录人、角色与范围' } }, async (request) => {
     const actor = requireActor(request);
-    const scopes = Object.fromEntries(
-      (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, scopePaths(actor, p)]),
-    );
+    const scopes = Object.fromEntries((Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, scopePaths(actor, p)]));
     // The header shows the person's own unit by name, even to people who hold no grant that could read it.
     const unit = await ctx.db.selectFrom('org_unit').select('name').where('id', '=', actor.unitId).executeTakeFirst();
     return {

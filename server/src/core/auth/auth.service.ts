@@ -25,9 +25,14 @@ export async function login(db: Kysely<DB>, config: Config, input: { username: s
     throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
   }
   if (account.locked_until && new Date(account.locked_until).getTime() > Date.now()) {
-    throw new AppError(429, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定至 ${shanghaiTime(account.locked_until)}`, {
-      lockedUntil: account.locked_until,
-    });
+    throw new AppError(
+      429,
+      'ACCOUNT_LOCKED',
+      `连续登录失败次数过多，账号已锁定至 ${shanghaiTime(account.locked_until)}`,
+      {
+        lockedUntil: account.locked_until,
+      },
+    );
   }
   if (!(await verifyPassword(input.password, account.password_hash))) {
     const failures = account.failed_logins + 1;

@@ -36,7 +36,11 @@ describeOnEngines('auth', (t) => {
   });
 
   it('sets an httpOnly SameSite=Lax cookie and stores only a hash of the token', async () => {
-    const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zuzhibu', password: 'Demo@2026' } });
+    const res = await t().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zuzhibu', password: 'Demo@2026' },
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -47,7 +51,11 @@ describeOnEngines('auth', (t) => {
   });
 
   it('refuses a state-changing request made with the cookie but without the CSRF token', async () => {
-    const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zongzhi', password: 'Demo@2026' } });
+    const res = await t().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zongzhi', password: 'Demo@2026' },
+    });
     const cookie = String(res.headers['set-cookie']).split(';')[0];
     const noToken = makeClient(t().app, cookie);
     const refused = await noToken.post('/api/units/1/rename', { name: '跨站请求' });
@@ -60,7 +68,9 @@ describeOnEngines('auth', (t) => {
   it('gives 400 with the field for bad login input and 401 in Chinese for a wrong password', async () => {
     const bad = await t().anonymous.post('/api/auth/login', { username: '' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['username', 'password']));
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['username', 'password']),
+    );
     const wrong = await t().anonymous.post('/api/auth/login', { username: 'jiaogong', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.message).toContain('用户名或密码错误');
@@ -76,18 +86,27 @@ describeOnEngines('auth', (t) => {
     const locked = await t().anonymous.post('/api/auth/login', { username: 'keji', password: 'Demo@2026' });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
-    const row = await t().database.db.selectFrom('account').select('locked_until').where('username', '=', 'keji').executeTakeFirstOrThrow();
+    const row = await t()
+      .database.db.selectFrom('account')
+      .select('locked_until')
+      .where('username', '=', 'keji')
+      .executeTakeFirstOrThrow();
     expect(new Date(row.locked_until!).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('changes the password: 401 signed out, 400 for a weak one or a wrong current one, then old sessions end', async () => {
-    expect((await t().anonymous.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
+    expect((await t().anonymous.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y' })).status).toBe(
+      401,
+    );
     const first = await signIn(t().app, 'renshi');
     const second = await signIn(t().app, 'renshi');
     const weak = await second.post('/api/auth/password', { currentPassword: 'Demo@2026', newPassword: 'weak' });
     expect(weak.status).toBe(400);
     expect(weak.body.error.details[0].path).toBe('newPassword');
-    const wrongCurrent = await second.post('/api/auth/password', { currentPassword: 'Wrong@2026', newPassword: 'New@Pass2026' });
+    const wrongCurrent = await second.post('/api/auth/password', {
+      currentPassword: 'Wrong@2026',
+      newPassword: 'New@Pass2026',
+    });
     expect(wrongCurrent.body.error.details[0].path).toBe('currentPassword');
     const ok = await second.post('/api/auth/password', { currentPassword: 'Demo@2026', newPassword: 'New@Pass2026' });
     expect(ok.status).toBe(200);
@@ -99,7 +118,11 @@ describeOnEngines('auth', (t) => {
   it('reuses a resolved session for a few seconds, and a change to access in this process ends that at once', async () => {
     const client = await signIn(t().app, 'xuanchuan');
     expect((await client.get('/api/me')).status).toBe(200);
-    const account = await t().database.db.selectFrom('account').select('id').where('username', '=', 'xuanchuan').executeTakeFirstOrThrow();
+    const account = await t()
+      .database.db.selectFrom('account')
+      .select('id')
+      .where('username', '=', 'xuanchuan')
+      .executeTakeFirstOrThrow();
     // Another process signs the session out: this process may serve it until the cache entry ends…
     await t().database.db.deleteFrom('session').where('account_id', '=', account.id).execute();
     expect((await client.get('/api/me')).status).toBe(200);
@@ -112,8 +135,16 @@ describeOnEngines('auth', (t) => {
 
   it('expires a session past its lifetime', async () => {
     const client = await signIn(t().app, 'dangxiao');
-    const account = await t().database.db.selectFrom('account').select('id').where('username', '=', 'dangxiao').executeTakeFirstOrThrow();
-    await t().database.db.updateTable('session').set({ expires_at: '2020-01-01T00:00:00.000Z' }).where('account_id', '=', account.id).execute();
+    const account = await t()
+      .database.db.selectFrom('account')
+      .select('id')
+      .where('username', '=', 'dangxiao')
+      .executeTakeFirstOrThrow();
+    await t()
+      .database.db.updateTable('session')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('account_id', '=', account.id)
+      .execute();
     expect((await client.get('/api/me')).status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { cacheSession, cachedSession, forgetAllSessions, forgetSession } from './session-cache';
+import { cachedSession, cacheSession, forgetAllSessions, forgetSession } from './session-cache';
 import type { SessionActor } from './sessions';
 
 const session = (name: string) => ({ csrfToken: 'c', sessionHash: name, actor: { name } }) as unknown as SessionActor;

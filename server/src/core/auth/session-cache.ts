@@ -40,4 +40,11 @@ export function forgetAllSessions() {
 }
 
 /** Audited entities whose change can alter who may do what: any of them clears the cache. */
-export const ACCESS_ENTITIES = new Set(['role_grant', 'org_unit', 'account', 'person', 'person_transfer', 'import_batch']);
+export const ACCESS_ENTITIES = new Set([
+  'role_grant',
+  'org_unit',
+  'account',
+  'person',
+  'person_transfer',
+  'import_batch',
+]);

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Config } from '../../config';
 import type { DB } from '../../db/types';
-import { sql } from 'kysely';
 import type { Actor, ActorGrant } from '../actor';
-import { cacheSession, cachedSession, forgetSession } from './session-cache';
+import { cachedSession, cacheSession, forgetSession } from './session-cache';
 
 export const SESSION_COOKIE = 'pioneer_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -74,7 +74,11 @@ export async function resolveSession(db: Kysely<DB>, config: Config, token: stri
   }
   // Touch at most once a minute: idle expiry needs minute precision, not a write per request.
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('session').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', hash).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id_hash', '=', hash)
+      .execute();
   }
   const resolved: SessionActor = {
     csrfToken: row.csrf_token,

@@ -19,7 +19,8 @@ export const acceptsChild = (parentType: string, childType: UnitType) =>
   (ALLOWED_CHILDREN[parentType as UnitType] ?? []).includes(childType);
 
 /** Renaming or closing a unit needs org.manage on the unit itself; nobody renames the root they stand on but its managers. */
-export const canRenameUnit = (actor: Actor, unit: UnitRef) => unit.closedAt === null && can(actor, 'org.manage', unit.path);
+export const canRenameUnit = (actor: Actor, unit: UnitRef) =>
+  unit.closedAt === null && can(actor, 'org.manage', unit.path);
 
 /** Moving needs org.manage above the unit (on its parent's subtree), so a secretary cannot move their own unit away. */
 export const canMoveUnit = (actor: Actor, unit: UnitRef, parentPath: string | null) =>

@@ -96,7 +96,16 @@ export function findPartner(db: Db, actor: Actor, id: number) {
   return db
     .selectFrom('partner as p')
     .innerJoin('org_unit as u', 'u.id', 'p.owner_unit_id')
-    .select(['p.id', 'p.name', 'p.kind', 'p.owner_unit_id as ownerUnitId', 'u.path as ownerPath', 'p.address', 'p.contact_name as contactName', 'p.contact_phone as contactPhone'])
+    .select([
+      'p.id',
+      'p.name',
+      'p.kind',
+      'p.owner_unit_id as ownerUnitId',
+      'u.path as ownerPath',
+      'p.address',
+      'p.contact_name as contactName',
+      'p.contact_phone as contactPhone',
+    ])
     .where('p.id', '=', id)
     .where((eb) => inScope(eb, 'u.path', actor, 'org.view'))
     .executeTakeFirst();
@@ -134,7 +143,16 @@ export function findGridUnit(db: Db, actor: Actor, id: number) {
   return db
     .selectFrom('grid_unit as g')
     .innerJoin('org_unit as o', 'o.id', 'g.owner_unit_id')
-    .select(['g.id', 'g.name', 'g.kind', 'g.campus', 'g.owner_unit_id as ownerUnitId', 'o.path as ownerPath', 'g.covering_branch_id as coveringBranchId', 'g.contact_person_id as contactPersonId'])
+    .select([
+      'g.id',
+      'g.name',
+      'g.kind',
+      'g.campus',
+      'g.owner_unit_id as ownerUnitId',
+      'o.path as ownerPath',
+      'g.covering_branch_id as coveringBranchId',
+      'g.contact_person_id as contactPersonId',
+    ])
     .where('g.id', '=', id)
     .where((eb) => inScope(eb, 'o.path', actor, 'org.view'))
     .executeTakeFirst();

@@ -1,4 +1,10 @@
-import { UNIT_TYPE_LABELS, type UnitType, type gridUnitInput, type partnerInput, type unitCreateInput } from '@pioneer/domain';
+import {
+  type gridUnitInput,
+  type partnerInput,
+  UNIT_TYPE_LABELS,
+  type UnitType,
+  type unitCreateInput,
+} from '@pioneer/domain';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor';
@@ -156,14 +162,27 @@ export async function savePartner(ctx: Ctx, actor: Actor, id: number | null, inp
     };
     if (id === null) {
       const row = await trx.insertInto('partner').values(values).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'partner.created', entityType: 'partner', entityId: row.id, unitPath: owner.path, after: values });
+      await recordAudit(trx, actor, {
+        action: 'partner.created',
+        entityType: 'partner',
+        entityId: row.id,
+        unitPath: owner.path,
+        after: values,
+      });
       return { id: row.id };
     }
     const before = await repo.findPartner(trx, actor, id);
     if (!before) throw notFound('共建单位');
     if (!canManagePartners(actor, before.ownerPath)) throw forbidden('您无权管理该共建单位');
     await trx.updateTable('partner').set(values).where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'partner.updated', entityType: 'partner', entityId: id, unitPath: owner.path, before, after: values });
+    await recordAudit(trx, actor, {
+      action: 'partner.updated',
+      entityType: 'partner',
+      entityId: id,
+      unitPath: owner.path,
+      before,
+      after: values,
+    });
     return { id };
   });
 }
@@ -176,7 +195,8 @@ export async function saveGridUnit(ctx: Ctx, actor: Actor, id: number | null, in
     if (input.coveringBranchId !== null) {
       const branch = await repo.findUnit(trx, actor, input.coveringBranchId);
       if (!branch) throw notFound('覆盖党支部');
-      if (branch.type !== 'branch' && branch.type !== 'direct_branch') throw conflict('NOT_A_BRANCH', '覆盖组织必须是党支部');
+      if (branch.type !== 'branch' && branch.type !== 'direct_branch')
+        throw conflict('NOT_A_BRANCH', '覆盖组织必须是党支部');
       if (branch.closedAt) throw conflict('BRANCH_CLOSED', '覆盖党支部已撤销');
     }
     if (input.contactPersonId !== null) {
@@ -202,14 +222,27 @@ export async function saveGridUnit(ctx: Ctx, actor: Actor, id: number | null, in
     };
     if (id === null) {
       const row = await trx.insertInto('grid_unit').values(values).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: 'grid_unit.created', entityType: 'grid_unit', entityId: row.id, unitPath: owner.path, after: values });
+      await recordAudit(trx, actor, {
+        action: 'grid_unit.created',
+        entityType: 'grid_unit',
+        entityId: row.id,
+        unitPath: owner.path,
+        after: values,
+      });
       return { id: row.id };
     }
     const before = await repo.findGridUnit(trx, actor, id);
     if (!before) throw notFound('网格单元');
     if (!canManageGrid(actor, before.ownerPath)) throw forbidden('您无权管理该网格单元');
     await trx.updateTable('grid_unit').set(values).where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'grid_unit.updated', entityType: 'grid_unit', entityId: id, unitPath: owner.path, before, after: values });
+    await recordAudit(trx, actor, {
+      action: 'grid_unit.updated',
+      entityType: 'grid_unit',
+      entityId: id,
+      unitPath: owner.path,
+      before,
+      after: values,
+    });
     return { id };
   });
 }

@@ -32,7 +32,13 @@ describeOnEngines('org', (t) => {
   });
 
   it('creates a branch: 401 signed out, 404 out of scope, 201 in scope, then 409 for a taken code', async () => {
-    const body = { parentId: wenxueId, type: 'branch', branchKind: 'student', name: '文学院研究生第二党支部', code: 'T-WX-YJS2' };
+    const body = {
+      parentId: wenxueId,
+      type: 'branch',
+      branchKind: 'student',
+      name: '文学院研究生第二党支部',
+      code: 'T-WX-YJS2',
+    };
     expect((await t().anonymous.post('/api/units', body)).status).toBe(401);
     expect((await (await t().as('zhibu2')).post('/api/units', body)).status).toBe(404);
     const created = await (await t().as('zongzhi')).post('/api/units', body);
@@ -45,7 +51,12 @@ describeOnEngines('org', (t) => {
 
   it('refuses a branch under a branch by name, and bad input with the field', async () => {
     const client = await t().as('zuzhibu');
-    const wrong = await client.post('/api/units', { parentId: wxBranchId, type: 'branch', name: '错误', code: 'T-BAD1' });
+    const wrong = await client.post('/api/units', {
+      parentId: wxBranchId,
+      type: 'branch',
+      name: '错误',
+      code: 'T-BAD1',
+    });
     expect(wrong.status).toBe(409);
     expect(wrong.body.error.code).toBe('INVALID_PARENT_TYPE');
     const bad = await client.post('/api/units', { parentId: 'x', type: 'nope', name: '', code: '空 格' });
@@ -57,15 +68,26 @@ describeOnEngines('org', (t) => {
 
   it('renames with history and an audit event in the same transaction', async () => {
     const client = await t().as('zongzhi');
-    const res = await client.post(`/api/units/${wxBranchId}/rename`, { name: '文学院教工第一党支部（更名）', reason: '测试' });
+    const res = await client.post(`/api/units/${wxBranchId}/rename`, {
+      name: '文学院教工第一党支部（更名）',
+      reason: '测试',
+    });
     expect(res.status).toBe(200);
     const history = await client.get(`/api/units/${wxBranchId}/history`);
-    expect(history.body.items[0]).toMatchObject({ action: 'org_unit.renamed', after: { name: '文学院教工第一党支部（更名）' } });
+    expect(history.body.items[0]).toMatchObject({
+      action: 'org_unit.renamed',
+      after: { name: '文学院教工第一党支部（更名）' },
+    });
   });
 
   it('moves a general branch with its subtree under another committee and refuses a move into its own subtree', async () => {
     const client = await t().as('zuzhibu');
-    const province = await client.post('/api/units', { parentId: rootId, type: 'committee', name: '测试分党委', code: 'T-SUB' });
+    const province = await client.post('/api/units', {
+      parentId: rootId,
+      type: 'committee',
+      name: '测试分党委',
+      code: 'T-SUB',
+    });
     expect(province.status).toBe(201);
     const cycle = await client.post(`/api/units/${rootId}/move`, { parentId: province.body.id });
     expect([403, 409]).toContain(cycle.status);
@@ -84,7 +106,12 @@ describeOnEngines('org', (t) => {
     const full = await client.post(`/api/units/${wxBranchId}/close`, { reason: '合并' });
     expect(full.status).toBe(409);
     expect(full.body.error.code).toBe('HAS_PEOPLE');
-    const empty = await client.post('/api/units', { parentId: wenxueId, type: 'branch', name: '临时党支部', code: 'T-TMP' });
+    const empty = await client.post('/api/units', {
+      parentId: wenxueId,
+      type: 'branch',
+      name: '临时党支部',
+      code: 'T-TMP',
+    });
     const closed = await client.post(`/api/units/${empty.body.id}/close`, { reason: '任务完成' });
     expect(closed.status).toBe(200);
     const again = await client.post(`/api/units/${empty.body.id}/close`, { reason: '再撤销' });

@@ -6,8 +6,8 @@ import type { App, Context } from '../../core/module';
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, IMPORT_MODES } from './roster.columns';
 import { exportCoverage, exportPeople, exportUnits } from './roster.export';
 import * as service from './roster.service';
-import { buildTemplate } from './roster.template';
 import { streamProgress } from './roster.stream';
+import { buildTemplate } from './roster.template';
 import { cleanText, sendWorkbook } from './roster.xlsx';
 
 const tags = ['名册导入导出'];
@@ -60,7 +60,8 @@ export function rosterRoutes(app: App, ctx: Context) {
       schema: {
         tags,
         summary: '确认导入：无错误的批次在一个事务中全部写入',
-        description: '请求头 Accept: application/x-ndjson 时，边写入边逐行返回进度 {"progress":{done,total}}，最后一行为 {"result":…} 或 {"error":…}',
+        description:
+          '请求头 Accept: application/x-ndjson 时，边写入边逐行返回进度 {"progress":{done,total}}，最后一行为 {"result":…} 或 {"error":…}',
         params: idParams,
       },
     },

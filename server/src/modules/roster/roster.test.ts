@@ -265,14 +265,29 @@ describeOnEngines('roster import', (t) => {
     const rows = Array.from({ length: 1200 }, (_, i) => personRow(2000 + i, bk1));
     const good = await upload(zhibu, 'kind=people', await xlsx(PEOPLE_HEADERS, rows));
     expect(good.body.errorCount).toBe(0);
-    const streamed = await zhibu.inject({ method: 'POST', url: `/api/roster/imports/${good.body.id}/commit`, headers: ndjson });
+    const streamed = await zhibu.inject({
+      method: 'POST',
+      url: `/api/roster/imports/${good.body.id}/commit`,
+      headers: ndjson,
+    });
     expect(streamed.status).toBe(200);
-    const lines = String(streamed.body).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = String(streamed.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.at(-1).result).toMatchObject({ status: 'committed', created: 1200 });
     for (const l of lines.slice(0, -1)) expect(l.progress.total).toBe(1200);
 
-    const bad = await upload(zhibu, 'kind=people', await xlsx(PEOPLE_HEADERS, [personRow(3300, bk1, { 身份证号: badIdNumber(3300) })]));
-    const refused = await zhibu.inject({ method: 'POST', url: `/api/roster/imports/${bad.body.id}/commit`, headers: ndjson });
+    const bad = await upload(
+      zhibu,
+      'kind=people',
+      await xlsx(PEOPLE_HEADERS, [personRow(3300, bk1, { 身份证号: badIdNumber(3300) })]),
+    );
+    const refused = await zhibu.inject({
+      method: 'POST',
+      url: `/api/roster/imports/${bad.body.id}/commit`,
+      headers: ndjson,
+    });
     const last = JSON.parse(String(refused.body).trim().split('\n').at(-1)!);
     expect(last.error).toMatchObject({ status: 409, code: 'IMPORT_HAS_ERRORS' });
   });

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../core/auth/auth.plugin';
-import { AppError } from '../../core/errors';
+import { knownError } from '../../core/errors';
 import type { App, Context } from '../../core/module';
 import * as open311 from './open311.service';
 
@@ -56,11 +56,10 @@ function open311Errors(error: FastifyError, _request: unknown, reply: FastifyRep
     });
     return reply.code(400).send(list);
   }
-  if (error instanceof AppError)
-    return reply.code(error.status).send([{ code: error.status, description: error.message }]);
-  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-  if (status === 500) reply.log.error(error);
-  return reply.code(status).send([{ code: status, description: status === 500 ? '服务器内部错误' : '请求格式不正确' }]);
+  const known = knownError(error);
+  if (known) return reply.code(known.status).send([{ code: known.status, description: known.message }]);
+  reply.log.error(error);
+  return reply.code(500).send([{ code: 500, description: '服务器内部错误' }]);
 }
 
 /**
@@ -149,7 +148,13 @@ export function open311Routes(app: App, ctx: Context) {
 
     api.get(
       '/open311/v2/requests/:id.json',
-      { schema: { tags, summary: '查询单个服务请求', params: z.object({ id: z.coerce.number().int().positive() }) } },
+      {
+        schema: {
+          tags,
+          summary: '查询单个服务请求',
+          params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
+        },
+      },
       async (request) => {
         const found = await open311.findRequests(ctx.db, { ids: [request.params.id] });
         if (found.length === 0) throw new open311.Open311Error(404, `服务请求不存在：${request.params.id}`);
@@ -184,7 +189,7 @@ export function open311Routes(app: App, ctx: Context) {
       schema: {
         tags: clientTags,
         summary: '停用接入方的 api_key',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
       },
     },
     async (request) => open311.revokeClient(ctx, requireActor(request), request.params.id),

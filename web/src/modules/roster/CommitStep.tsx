@@ -2,7 +2,7 @@ import { Button, Progress, Result, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useMessages } from '../../i18n';
 import { rosterMessages } from './messages';
-import type { CommitProgress as ProgressValue, ImportKind, ImportResult } from './roster-api';
+import type { ImportKind, ImportResult, CommitProgress as ProgressValue } from './roster-api';
 
 /** Step 4: the commit runs in one transaction on the server, which streams how many rows it has written. */
 export function CommitProgress({ progress }: { progress: ProgressValue }) {
