@@ -5,6 +5,7 @@ import { recordAudit } from '../../core/audit/audit';
 import { AppError, conflict, notFound } from '../../core/errors';
 import type { Context } from '../../core/module';
 import type { DB } from '../../db/types';
+import { creditServiceNeed } from '../volunteering/ledger.need';
 import * as tell from './demands.notify';
 import { canManageService, canServe } from './demands.policy';
 import * as repo from './demands.repository';
@@ -93,6 +94,7 @@ export const complete = (ctx: Ctx, actor: Actor, id: number, input: CompleteInpu
       if (own.length !== input.photoIds.length) throw notFound('照片');
     }
     const minutes = input.services.reduce((sum, s) => sum + s.minutes, 0);
+    const completedAt = new Date().toISOString();
     const result = await applyTransition(trx, { actor }, row, 'complete', {
       patch: { result: input.result, minutes_total: row.minutesTotal + minutes },
       note: `服务完成：${input.result}`,
@@ -110,6 +112,26 @@ export const complete = (ctx: Ctx, actor: Actor, id: number, input: CompleteInpu
       )
       .execute();
     await addAssignees(trx, row, ids, actor);
+    // The same transaction credits the hours ledger: the completion and the volunteers' hours commit together.
+    const hours = await creditServiceNeed(trx, actor, {
+      demandId: row.id,
+      unitId: row.claimUnitId ?? row.handlingUnitId,
+      serviceStart: row.startedAt ?? row.claimedAt ?? completedAt,
+      serviceEnd: completedAt,
+      title: row.title,
+      services: input.services,
+    });
+    if (hours.skipped.length) {
+      await addEvent(
+        trx,
+        row.id,
+        { actor },
+        {
+          action: 'hours_skipped',
+          note: `未注册志愿者，服务时长未记入志愿服务时长：${hours.skipped.map((s) => s.name).join('、')}`,
+        },
+      );
+    }
     if (input.photoUrls.length) {
       await trx
         .insertInto('demand_photo')
@@ -123,11 +145,11 @@ export const complete = (ctx: Ctx, actor: Actor, id: number, input: CompleteInpu
       entityType: 'demand',
       entityId: row.id,
       unitPath: row.responsiblePath,
-      after: { round: row.round, services: input.services },
+      after: { round: row.round, services: input.services, hours },
     });
     const rateLink = row.requesterPersonId ? await ratingLinkPath(trx, row.id, row.round) : null;
     await tell.completed(trx, row, rateLink, [actor.personId]);
-    return { ...result, minutes };
+    return { ...result, minutes, hours };
   });
 
 export async function uploadPhoto(

@@ -22,7 +22,10 @@ export interface NewEntry {
   unitId: number;
   serviceStart: string;
   serviceEnd: string;
-  /** attendance (check-in backed), manual (typed in by an officer), confirmation (by the community), correction. */
+  /**
+   * attendance (check-in backed), manual (typed in by an officer), confirmation (by the community through
+   * 双报到, or by the completion of a service need), correction.
+   */
   basis: 'attendance' | 'manual' | 'confirmation' | 'correction';
   description: string;
   reversesId: number | null;

@@ -3,13 +3,46 @@ import type { z } from 'zod';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors';
-import { appendEntries, lockPeople } from './ledger.chain';
+import { appendEntries, lockPeople, type NewEntry } from './ledger.chain';
 import { canRecordHours } from './ledger.policy';
 import * as repo from './ledger.repository';
 import { type Ctx, type Db, unitForAction, volunteerOf } from './shared';
 
 export const notServiceHours = () =>
   conflict('NOT_SERVICE_HOURS', '会议和培训不计入志愿服务时长（《志愿服务条例》：时长只计服务本身）');
+
+/** The fields of a credit that vary; the actor both records and confirms it. */
+export type CreditFields = Omit<NewEntry, 'kind' | 'reversesId' | 'recordedBy' | 'recordedByName' | 'confirmedByName'>;
+
+/** Appends credits recorded and confirmed by the actor, each with its audit event (in the caller's transaction). */
+export async function appendCredits(
+  trx: Db,
+  actor: Actor,
+  unitPath: string,
+  credits: (CreditFields & { audit: Record<string, unknown> })[],
+): Promise<number[]> {
+  const ids = await appendEntries(
+    trx,
+    credits.map(({ audit: _audit, ...c }) => ({
+      ...c,
+      kind: 'credit' as const,
+      reversesId: null,
+      recordedBy: actor.personId,
+      recordedByName: actor.name,
+      confirmedByName: actor.name,
+    })),
+  );
+  for (const [i, id] of ids.entries()) {
+    await recordAudit(trx, actor, {
+      action: 'volunteer_hours.credited',
+      entityType: 'volunteer_hours_entry',
+      entityId: id,
+      unitPath,
+      after: credits[i].audit,
+    });
+  }
+  return ids;
+}
 
 /** An officer types in a credit (手工录入). Activity credits must name a participant of an activity they manage. */
 export async function addCredit(ctx: Ctx, actor: Actor, input: z.infer<typeof hoursEntryInput>) {
@@ -21,10 +54,9 @@ export async function addCredit(ctx: Ctx, actor: Actor, input: z.infer<typeof ho
     }
     const volunteer = await volunteerOf(trx, input.personId);
     await checkSource(trx, actor, input);
-    const [id] = await appendEntries(trx, [
+    const [id] = await appendCredits(trx, actor, unit.path, [
       {
         personId: input.personId,
-        kind: 'credit',
         minutes: input.minutes,
         category: input.category,
         source: input.source,
@@ -35,19 +67,9 @@ export async function addCredit(ctx: Ctx, actor: Actor, input: z.infer<typeof ho
         serviceEnd: input.serviceEnd,
         basis: 'manual',
         description: input.description,
-        reversesId: null,
-        recordedBy: actor.personId,
-        recordedByName: actor.name,
-        confirmedByName: actor.name,
+        audit: { ...input, volunteerNo: volunteer.volunteerNo },
       },
     ]);
-    await recordAudit(trx, actor, {
-      action: 'volunteer_hours.credited',
-      entityType: 'volunteer_hours_entry',
-      entityId: id,
-      unitPath: unit.path,
-      after: { ...input, volunteerNo: volunteer.volunteerNo },
-    });
     return { id };
   });
 }

@@ -52,12 +52,14 @@ const EN: Record<string, string> = {
   note: 'Note',
   members_assigned: 'Members assigned',
   overdue: 'Overdue',
+  hours_skipped: 'Hours not credited (not registered volunteers)',
 };
 const ZH_EXTRA: Record<string, string> = {
   submit: '提交',
   note: '备注',
   members_assigned: '安排党员',
   overdue: '超时',
+  hours_skipped: '未计入志愿时长（未注册志愿者）',
 };
 
 const STATE_COLORS: Record<string, string> = {

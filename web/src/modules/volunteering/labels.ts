@@ -15,6 +15,6 @@ export const STATUS_TAG: Record<string, { text: string; color: string }> = {
 export const BASIS_LABELS: Record<string, string> = {
   attendance: '签到结算',
   manual: '手工录入',
-  confirmation: '社区确认',
+  confirmation: '确认（社区或需求完成）',
   correction: '更正',
 };
