@@ -110,6 +110,92 @@ describe('量体裁衣 ranking on made cases', () => {
   });
 });
 
+describe('量体裁衣 for teams (团队), table-driven on made cases', () => {
+  const team = (id: number, extra: Partial<MatchCandidate>): MatchCandidate => ({
+    ...person(id, {}),
+    kind: 'team',
+    name: `服务队${id}`,
+    capacity: 1,
+    ...extra,
+  });
+  const cases: {
+    name: string;
+    teams: MatchCandidate[];
+    order: number[];
+    reasons?: Record<number, string[]>;
+  }[] = [
+    {
+      name: 'a team with the right specialties outranks one without',
+      teams: [
+        team(1, { skills: ['摄影', '书法'], campus: '仙林校区' }),
+        team(2, { skills: ['心理咨询', '家庭教育指导'], campus: '仙林校区' }),
+      ],
+      order: [2, 1],
+      reasons: {
+        2: ['团队专长涵盖：心理咨询、家庭教育指导', '同在仙林校区', '团队当前没有在办需求，可优先安排'],
+        1: ['团队专长未涵盖：心理咨询、家庭教育指导'],
+      },
+    },
+    {
+      name: 'partial specialties rank between full and none',
+      teams: [
+        team(1, { skills: [] }),
+        team(2, { skills: ['心理咨询'] }),
+        team(3, { skills: ['心理咨询', '家庭教育指导'] }),
+      ],
+      order: [3, 2, 1],
+      reasons: { 2: ['团队专长涵盖：心理咨询', '团队专长未涵盖：家庭教育指导', '队员所在校区不详'] },
+    },
+    {
+      name: 'load spreads work: equal teams, the one with fewer open needs first',
+      teams: [
+        team(1, { skills: ['心理咨询', '家庭教育指导'], campus: '仙林校区', openLoad: 3 }),
+        team(2, { skills: ['心理咨询', '家庭教育指导'], campus: '仙林校区', openLoad: 0 }),
+      ],
+      order: [2, 1],
+      reasons: { 1: ['团队当前在办 3 项需求'] },
+    },
+    {
+      name: 'a larger team carries the same load more lightly',
+      teams: [
+        team(1, { skills: ['心理咨询'], openLoad: 2, capacity: 1 }),
+        team(2, { skills: ['心理咨询'], openLoad: 2, capacity: 4 }),
+      ],
+      order: [2, 1],
+    },
+    {
+      name: 'satisfaction credited to the team on similar needs counts',
+      teams: [
+        team(1, { skills: ['心理咨询'], satisfaction: { average: 2, count: 3 } }),
+        team(2, { skills: ['心理咨询'], satisfaction: { average: 5, count: 2 } }),
+      ],
+      order: [2, 1],
+      reasons: { 2: ['团队同类需求平均满意度 5 分（2 次评价）'], 1: ['团队同类需求平均满意度 2 分（3 次评价）'] },
+    },
+    {
+      name: 'the day already taken counts against a team',
+      teams: [
+        team(1, { skills: ['心理咨询'], busyOn: ['2026-12-05'] }),
+        team(2, { skills: ['心理咨询'], busyOn: ['2026-12-06'] }),
+      ],
+      order: [2, 1],
+      reasons: { 1: ['2026-12-05 已有其他服务安排'] },
+    },
+  ];
+  it.each(cases)('$name', ({ teams, order, reasons }) => {
+    const ranked = rankCandidates(need, teams);
+    expect(ranked.map((r) => r.id)).toEqual(order);
+    for (const [id, expected] of Object.entries(reasons ?? {})) {
+      expect(ranked.find((r) => r.id === Number(id))?.reasons).toEqual(expect.arrayContaining(expected));
+    }
+  });
+
+  it('keeps a member’s wording for members and a branch’s for branches', () => {
+    expect(scoreMatch(need, person(1, { skills: ['心理咨询'] })).reasons).toContain('具备所需技能：心理咨询');
+    expect(scoreMatch(need, team(1, { skills: ['心理咨询'] })).reasons).not.toContain('具备所需技能：心理咨询');
+  });
+});
+
 describe('time-limit clocks', () => {
   const limits = { triageMinutes: 60, claimMinutes: 120, completeMinutes: 600 };
   const times = {

@@ -12,7 +12,8 @@ export interface MatchNeed {
 }
 
 export interface MatchCandidate {
-  kind: 'unit' | 'person';
+  /** A branch, a volunteer team (its specialties are its skills) or a member. */
+  kind: 'unit' | 'team' | 'person';
   id: number;
   name: string;
   skills: readonly string[];
@@ -22,9 +23,9 @@ export interface MatchCandidate {
   busyOn?: readonly string[];
   /** Needs this candidate has taken up and not yet finished. */
   openLoad: number;
-  /** How many people share that load (a branch's members); 1 for a person. */
+  /** How many people share that load (a branch's or a team's members); 1 for a person. */
   capacity?: number;
-  /** Ratings received on needs of the same category group. */
+  /** Ratings received on needs of the same category group (credited to the team, for a team). */
   satisfaction: { average: number; count: number } | null;
 }
 
@@ -43,6 +44,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function scoreMatch(need: MatchNeed, c: MatchCandidate): MatchScore {
   const reasons: string[] = [];
   const w = MATCH_WEIGHTS;
+  const team = c.kind === 'team';
 
   let skills: number;
   if (need.requiredSkills.length === 0) {
@@ -53,8 +55,8 @@ export function scoreMatch(need: MatchNeed, c: MatchCandidate): MatchScore {
     const matched = need.requiredSkills.filter((s) => own.has(s) || (c.specialty !== '' && c.specialty.includes(s)));
     skills = (w.skills * matched.length) / need.requiredSkills.length;
     const missing = need.requiredSkills.filter((s) => !matched.includes(s));
-    if (matched.length > 0) reasons.push(`具备所需技能：${matched.join('、')}`);
-    if (missing.length > 0) reasons.push(`缺少技能：${missing.join('、')}`);
+    if (matched.length > 0) reasons.push(`${team ? '团队专长涵盖' : '具备所需技能'}：${matched.join('、')}`);
+    if (missing.length > 0) reasons.push(`${team ? '团队专长未涵盖' : '缺少技能'}：${missing.join('、')}`);
   }
 
   let campus: number;
@@ -66,7 +68,9 @@ export function scoreMatch(need: MatchNeed, c: MatchCandidate): MatchScore {
     reasons.push(`同在${need.campus}`);
   } else {
     campus = 0;
-    reasons.push(c.campus ? `位于${c.campus}，与需求所在的${need.campus}不同` : '所在校区不详');
+    reasons.push(
+      c.campus ? `位于${c.campus}，与需求所在的${need.campus}不同` : team ? '队员所在校区不详' : '所在校区不详',
+    );
   }
 
   let availability: number;
@@ -82,15 +86,16 @@ export function scoreMatch(need: MatchNeed, c: MatchCandidate): MatchScore {
 
   const perHead = c.openLoad / Math.max(1, c.capacity ?? 1);
   const load = w.load / (1 + perHead);
-  reasons.push(c.openLoad === 0 ? '当前没有在办需求，可优先安排' : `当前在办 ${c.openLoad} 项需求`);
+  const who = team ? '团队' : '';
+  reasons.push(c.openLoad === 0 ? `${who}当前没有在办需求，可优先安排` : `${who}当前在办 ${c.openLoad} 项需求`);
 
   let satisfaction: number;
   if (!c.satisfaction || c.satisfaction.count === 0) {
     satisfaction = w.satisfaction / 2;
-    reasons.push('暂无同类需求的评价');
+    reasons.push(team ? '团队暂无同类需求的评价' : '暂无同类需求的评价');
   } else {
     satisfaction = (w.satisfaction * (Math.min(5, Math.max(1, c.satisfaction.average)) - 1)) / 4;
-    reasons.push(`同类需求平均满意度 ${round1(c.satisfaction.average)} 分（${c.satisfaction.count} 次评价）`);
+    reasons.push(`${who}同类需求平均满意度 ${round1(c.satisfaction.average)} 分（${c.satisfaction.count} 次评价）`);
   }
 
   const parts = {

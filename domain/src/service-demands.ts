@@ -136,11 +136,17 @@ export const timelineNoteInput = z.object({ note: required('备注', 1000), publ
 export const claimInput = z
   .object({
     unitId: id.nullable().default(null),
+    /** A volunteer team (志愿服务团队) taking the need up; its leader, or whoever may claim for its unit. */
+    teamId: id.nullable().default(null),
+    /** Free-text team name (older claims); ignored when teamId is given. */
     teamName: text(50).default(''),
     asMember: z.boolean().default(false),
     note,
   })
-  .refine((v) => v.asMember || v.unitId !== null, { message: '请选择认领组织，或以个人身份认领', path: ['unitId'] });
+  .refine((v) => v.asMember || v.unitId !== null || v.teamId !== null, {
+    message: '请选择认领组织或团队，或以个人身份认领',
+    path: ['unitId'],
+  });
 export const assignInput = z.object({
   unitId: id,
   personId: id.nullable().default(null),

@@ -3,6 +3,7 @@ import * as core from './0001_core';
 import * as roster from './0200_roster';
 import * as notifications from './0300_notifications';
 import * as serviceDemands from './0400_service_demands';
+import * as demandTeam from './0410_demand_team';
 import * as volunteering from './0500_volunteering';
 
 /** Every migration in order. Names sort; a module adds its own file and one line here. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0200_roster': roster,
   '0300_notifications': notifications,
   '0400_service_demands': serviceDemands,
+  '0410_demand_team': demandTeam,
   '0500_volunteering': volunteering,
 };

@@ -78,7 +78,8 @@ export async function getProfile(ctx: Ctx, actor: Actor, id: number) {
   return { ...present(actor, row), unitTrail: trail, roles, pendingTransfer: pendingTransfer ?? null };
 }
 
-const COLUMN_OF = {
+/** Person fields of the API and their columns; the roster import writes the same mapping. */
+export const PERSON_COLUMN_OF = {
   name: 'name',
   gender: 'gender',
   kind: 'kind',
@@ -95,7 +96,7 @@ const COLUMN_OF = {
   campus: 'campus',
   developmentStage: 'development_stage',
 } as const;
-type Field = keyof typeof COLUMN_OF;
+type Field = keyof typeof PERSON_COLUMN_OF;
 
 /** Audit events keep phone and ID numbers masked: the audit log has readers who do not handle the person. */
 function auditable(values: Partial<Record<Field, unknown>>) {
@@ -130,7 +131,7 @@ export async function createPersonIn(trx: Trx, actor: Actor, input: PersonInput)
   if (unit.type !== 'branch' && unit.type !== 'direct_branch') throw conflict('NOT_A_BRANCH', '人员只能编入党支部');
   await assertStaffNoFree(trx, input.staffNo, null);
   const { unitId, ...fields } = input;
-  const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [COLUMN_OF[k as Field], v]));
+  const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [PERSON_COLUMN_OF[k as Field], v]));
   const row = await trx
     .insertInto('person')
     .values({ ...(values as Record<string, unknown>), unit_id: unit.id } as never)
@@ -163,7 +164,7 @@ export async function updatePerson(ctx: Ctx, actor: Actor, id: number, input: z.
       after[key] = value;
     }
     if (Object.keys(after).length === 0) return { id, changed: [] as string[] };
-    const set = Object.fromEntries(Object.entries(after).map(([k, v]) => [COLUMN_OF[k as Field], v]));
+    const set = Object.fromEntries(Object.entries(after).map(([k, v]) => [PERSON_COLUMN_OF[k as Field], v]));
     await trx
       .updateTable('person')
       .set({ ...(set as Record<string, unknown>), updated_at: new Date().toISOString() } as never)

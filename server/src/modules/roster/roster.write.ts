@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/actor';
 import type { DB } from '../../db/types';
+import { PERSON_COLUMN_OF as PERSON_FIELD_COLUMNS } from '../people/people.service';
 import {
   endLapsedMemberGrants,
   ensureMemberGrants,
@@ -17,21 +18,7 @@ import { chunks } from './roster.repository';
 /** The bulk writes of a commit, in chunks of 1000 rows, advancing `progress` after each chunk. */
 
 const PERSON_COLUMN_OF: Record<string, string> = {
-  name: 'name',
-  gender: 'gender',
-  kind: 'kind',
-  staffNo: 'staff_no',
-  idNumber: 'id_number',
-  phone: 'phone',
-  politicalStatus: 'political_status',
-  cadreLevel: 'cadre_level',
-  fulltimePartyWorker: 'fulltime_party_worker',
-  skills: 'skills',
-  specialty: 'specialty',
-  department: 'department',
-  major: 'major',
-  campus: 'campus',
-  developmentStage: 'development_stage',
+  ...PERSON_FIELD_COLUMNS,
   unitCode: 'unit_id',
   joinedPartyOn: 'joined_party_on',
 };

@@ -52,6 +52,7 @@ export function presentDemand(row: DemandRow, actor: Actor) {
             unitId: row.claimUnitId,
             unitName: row.claimUnitName,
             team: row.claimTeam,
+            teamId: row.claimTeamId,
             personId: row.claimPersonId,
             personName: row.claimPersonName,
           }

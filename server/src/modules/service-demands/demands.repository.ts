@@ -61,6 +61,7 @@ export const COLUMNS = [
   'c.name as claimUnitName',
   'c.path as claimPath',
   'd.claim_team as claimTeam',
+  'd.claim_team_id as claimTeamId',
   'd.claim_person_id as claimPersonId',
   'cp.name as claimPersonName',
   'd.origin_unit_id as originUnitId',

@@ -5,7 +5,7 @@ import { requireActor } from '../../core/auth/auth.plugin';
 import { forbidden } from '../../core/errors';
 import type { App, Context } from '../../core/module';
 import { idParams } from './demands.routes';
-import { fitMe, matchesFor } from './matching.service';
+import { claimTeams, fitMe, matchesFor } from './matching.service';
 import { sweep } from './overdue.service';
 import { demandReport } from './reports.service';
 import { servingCandidates } from './serving.service';
@@ -24,11 +24,16 @@ export function insightRoutes(app: App, ctx: Context) {
     {
       schema: {
         tags,
-        summary: '需求匹配：按技能特长、地点、空闲、在办负担、同类满意度排序的党支部与党员，附理由',
+        summary: '需求匹配：按技能特长、地点、空闲、在办负担、同类满意度排序的党支部、志愿服务团队与党员，附理由',
         params: idParams,
       },
     },
     async (request) => matchesFor(ctx, requireActor(request), request.params.id),
+  );
+  app.get(
+    '/api/demands/:id/claim-teams',
+    { schema: { tags, summary: '可用于认领此需求的团队（本人任队长，或可代表团队所属组织认领）', params: idParams } },
+    async (request) => claimTeams(ctx, requireActor(request), request.params.id),
   );
   app.get(
     '/api/demands/:id/candidates',

@@ -1,9 +1,10 @@
 import { ACTIVE_STATES, type MatchCandidate, type MatchNeed, rankCandidates, rankNeedsFor } from '@pioneer/domain';
 import { type Kysely, sql } from 'kysely';
-import type { Actor } from '../../core/actor';
+import { type Actor, can } from '../../core/actor';
 import { forbidden, notFound } from '../../core/errors';
 import type { Context } from '../../core/module';
 import type { DB } from '../../db/types';
+import { teamsForMatching } from '../volunteering/teams.service';
 import { demandAbilities } from './demands.policy';
 import { presentDemand } from './demands.present';
 import * as repo from './demands.repository';
@@ -12,33 +13,45 @@ type Ctx = Pick<Context, 'db'>;
 const MEMBER_STATUSES = ['member', 'probationary'];
 const numbers = (rows: { id: number }[]) => (rows.length ? rows.map((r) => r.id) : [0]);
 
-/** Open load, days already taken and past satisfaction (same category group) for units or people. */
-async function facts(db: Kysely<DB>, kind: 'unit' | 'person', ids: number[], group: string | null) {
+/** Open load, days already taken and past satisfaction (same category group) for units, teams or people. */
+async function facts(db: Kysely<DB>, kind: 'unit' | 'team' | 'person', ids: number[], group: string | null) {
   const active = ACTIVE_STATES as string[];
   const load =
-    kind === 'unit'
-      ? sql<{ id: number; load: number; busy: string[] }>`select d.claim_unit_id as id, count(*)::int as load,
+    kind === 'team'
+      ? sql<{ id: number; load: number; busy: string[] }>`select d.claim_team_id as id, count(*)::int as load,
+          coalesce(array_agg(d.needed_on::text) filter (where d.needed_on is not null), '{}') as busy
+          from demand d where d.state in (${sql.join(active)}) and d.claim_team_id in (${sql.join(ids)}) group by 1`
+      : kind === 'unit'
+        ? sql<{ id: number; load: number; busy: string[] }>`select d.claim_unit_id as id, count(*)::int as load,
           coalesce(array_agg(d.needed_on::text) filter (where d.needed_on is not null), '{}') as busy
           from demand d where d.state in (${sql.join(active)}) and d.claim_unit_id in (${sql.join(ids)}) group by 1`
-      : sql<{ id: number; load: number; busy: string[] }>`select a.person_id as id, count(*)::int as load,
+        : sql<{ id: number; load: number; busy: string[] }>`select a.person_id as id, count(*)::int as load,
           coalesce(array_agg(d.needed_on::text) filter (where d.needed_on is not null), '{}') as busy
           from demand_assignee a join demand d on d.id = a.demand_id and d.round = a.round
           where d.state in (${sql.join(active)}) and a.person_id in (${sql.join(ids)}) group by 1`;
   const sameGroup = group === null ? sql`true` : sql`c.grp = ${group}`;
   const ratings =
-    kind === 'unit'
+    kind === 'team'
       ? sql<{
           id: number;
           average: number;
           count: number;
-        }>`select r.unit_id as id, avg(r.score)::float8 as average, count(*)::int as count
+        }>`select r.team_id as id, avg(r.score)::float8 as average, count(*)::int as count
+          from demand_rating r join demand d on d.id = r.demand_id left join demand_category c on c.id = d.category_id
+          where r.team_id in (${sql.join(ids)}) and ${sameGroup} group by 1`
+      : kind === 'unit'
+        ? sql<{
+            id: number;
+            average: number;
+            count: number;
+          }>`select r.unit_id as id, avg(r.score)::float8 as average, count(*)::int as count
           from demand_rating r join demand d on d.id = r.demand_id left join demand_category c on c.id = d.category_id
           where r.unit_id in (${sql.join(ids)}) and ${sameGroup} group by 1`
-      : sql<{
-          id: number;
-          average: number;
-          count: number;
-        }>`select m.person_id as id, avg(r.score)::float8 as average, count(*)::int as count
+        : sql<{
+            id: number;
+            average: number;
+            count: number;
+          }>`select m.person_id as id, avg(r.score)::float8 as average, count(*)::int as count
           from demand_rating_member m join demand_rating r on r.id = m.rating_id join demand d on d.id = r.demand_id
           left join demand_category c on c.id = d.category_id
           where m.person_id in (${sql.join(ids)}) and ${sameGroup} group by 1`;
@@ -49,7 +62,10 @@ async function facts(db: Kysely<DB>, kind: 'unit' | 'person', ids: number[], gro
   };
 }
 
-/** 量体裁衣 for one need: branches below the handling unit and members with the skills, ranked with reasons. */
+/**
+ * 量体裁衣 for one need: branches below the handling unit, volunteer teams (owned below it, or school-wide above
+ * it; read through the volunteering module's service) and members with the skills, ranked with reasons.
+ */
 export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
   const row = await repo.findDemand(ctx.db, actor, id);
   if (!row) throw notFound('服务需求');
@@ -80,6 +96,37 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
     openLoad: unitFacts.load.get(u.id)?.load ?? 0,
     capacity: Math.max(1, Math.ceil(u.members / 10)),
     satisfaction: unitFacts.rating.get(u.id) ?? null,
+  }));
+
+  // Teams: their specialties are their skills; load and ratings are those credited to the team on needs.
+  const teams = await teamsForMatching(ctx.db, { unitPaths: [row.handlingPath], ancestorsOf: row.handlingPath });
+  const teamFacts = await facts(ctx.db, 'team', numbers(teams), group);
+  const teamCandidates: (MatchCandidate & {
+    teamKind: string;
+    kindLabel: string;
+    unitId: number;
+    unitName: string;
+    members: number;
+    leaderPersonId: number;
+    leaderName: string;
+  })[] = teams.map((t) => ({
+    kind: 'team',
+    id: t.id,
+    name: t.name,
+    teamKind: t.kind,
+    kindLabel: t.kindLabel,
+    unitId: t.ownerUnitId,
+    unitName: t.ownerUnitName,
+    members: t.memberCount,
+    leaderPersonId: t.leaderPersonId,
+    leaderName: t.leaderName,
+    skills: t.specialties,
+    specialty: '',
+    campus: t.campus,
+    busyOn: teamFacts.load.get(t.id)?.busy ?? [],
+    openLoad: teamFacts.load.get(t.id)?.load ?? 0,
+    capacity: Math.max(1, Math.ceil(t.memberCount / 5)),
+    satisfaction: teamFacts.rating.get(t.id) ?? null,
   }));
 
   // Members with a required skill (or, when none is required, on the need's campus), most matching skills first.
@@ -118,7 +165,33 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
   return {
     need: { id: row.id, title: row.title, ...need, group },
     units: rankCandidates(need, unitCandidates).slice(0, 10),
+    teams: rankCandidates(need, teamCandidates).slice(0, 10),
     members: rankCandidates(need, personCandidates).slice(0, 20),
+  };
+}
+
+/**
+ * Teams the actor could take the need up with (团队认领): teams reaching the need that they lead, or that belong
+ * to a unit they may claim for. The claim itself re-checks all of it.
+ */
+export async function claimTeams(ctx: Ctx, actor: Actor, id: number) {
+  const row = await repo.findDemand(ctx.db, actor, id);
+  if (!row) throw notFound('服务需求');
+  const teams = await teamsForMatching(ctx.db, { unitPaths: [row.handlingPath], ancestorsOf: row.handlingPath });
+  return {
+    items: teams
+      .filter((t) => t.leaderPersonId === actor.personId || can(actor, 'demand.claim', t.ownerPath))
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        kind: t.kind,
+        kindLabel: t.kindLabel,
+        unitName: t.ownerUnitName,
+        leaderName: t.leaderName,
+        memberCount: t.memberCount,
+        specialties: t.specialties,
+        asLeader: t.leaderPersonId === actor.personId,
+      })),
   };
 }
 

@@ -55,7 +55,8 @@ export async function verifyRatingToken(db: Db, token: string): Promise<{ id: nu
 }
 
 /**
- * Records the requester's rating of the current round and attributes it to the unit, team and members who served
+ * Records the requester's rating of the current round and attributes it to the unit, team (by id when a team
+ * claimed it) and members who served
  * (those who logged minutes; else those assigned). A poor rating reopens the need for review in a new round.
  */
 async function recordRating(
@@ -84,6 +85,7 @@ async function recordRating(
       rated_by: by.actor?.personId ?? null,
       unit_id: row.claimUnitId,
       team: row.claimTeam,
+      team_id: row.claimTeamId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -100,7 +102,11 @@ async function recordRating(
     note: `满意度评价：${input.score} 分${input.comment ? `，「${input.comment}」` : ''}${poor ? '；需求已退回复核' : ''}`,
   });
   await tell.rated(trx, row, input.score, memberIds, poor);
-  return { ...result, ratingId: rating.id, attributedTo: { unitId: row.claimUnitId, team: row.claimTeam, memberIds } };
+  return {
+    ...result,
+    ratingId: rating.id,
+    attributedTo: { unitId: row.claimUnitId, team: row.claimTeam, teamId: row.claimTeamId, memberIds },
+  };
 }
 
 export const rateAsAccount = (ctx: Ctx, actor: Actor, id: number, input: { score: number; comment: string }) =>

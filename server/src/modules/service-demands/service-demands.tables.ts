@@ -41,6 +41,8 @@ export interface DemandTable {
   origin_unit_id: number | null;
   claim_unit_id: number | null;
   claim_team: Generated<string>;
+  /** The volunteer team that took the need up (0410; no foreign key across modules). */
+  claim_team_id: number | null;
   claim_person_id: number | null;
   responsible_unit_id: number;
   requester_person_id: number | null;
@@ -122,6 +124,8 @@ export interface DemandRatingTable {
   rated_by: number | null;
   unit_id: number | null;
   team: Generated<string>;
+  /** The team credited with the rating, when a team served (0410). */
+  team_id: number | null;
   created_at: ColumnType<string, string | undefined, never>;
 }
 export interface DemandRatingMemberTable {

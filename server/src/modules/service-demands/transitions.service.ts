@@ -1,11 +1,12 @@
 import type { assignInput, claimInput, mergeInput, triageInput } from '@pioneer/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../../core/actor';
+import { type Actor, can } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import type { Context } from '../../core/module';
 import type { DB } from '../../db/types';
+import { visibleTeam } from '../volunteering/teams.service';
 import * as tell from './demands.notify';
 import {
   canAddNote,
@@ -110,7 +111,7 @@ export const publish = (ctx: Ctx, actor: Actor, id: number, note: string) =>
   onDemand(ctx, actor, id, async (trx, row, ref) => {
     allow(canTriage(actor, ref), '只有该渠道的受理部门可以发布此需求');
     // A need back from review starts a fresh round: whoever served last time no longer holds it.
-    const patch = { claim_unit_id: null, claim_person_id: null, claim_team: '' };
+    const patch = { claim_unit_id: null, claim_person_id: null, claim_team: '', claim_team_id: null };
     const result = await applyTransition(trx, { actor }, row, 'publish', {
       patch,
       note: note || '需求已发布，欢迎认领',
@@ -121,10 +122,16 @@ export const publish = (ctx: Ctx, actor: Actor, id: number, note: string) =>
 
 export const claim = (ctx: Ctx, actor: Actor, id: number, input: z.infer<typeof claimInput>) =>
   onDemand(ctx, actor, id, async (trx, row, ref) => {
+    if (input.teamId !== null) return claimForTeam(trx, actor, row, input.teamId, input.note);
     if (input.asMember) {
       allow(canClaimAsMember(actor, ref), '该需求不在您所在组织的认领范围内');
       const result = await applyTransition(trx, { actor }, row, 'claim', {
-        patch: { claim_person_id: actor.personId, claim_unit_id: actor.unitId, claim_team: input.teamName },
+        patch: {
+          claim_person_id: actor.personId,
+          claim_unit_id: actor.unitId,
+          claim_team: input.teamName,
+          claim_team_id: null,
+        },
         note: input.note || `${actor.name}以党员个人身份认领`,
       });
       await trx
@@ -141,12 +148,43 @@ export const claim = (ctx: Ctx, actor: Actor, id: number, input: z.infer<typeof 
     allow(canClaimForUnit(actor, ref, unit.path), '您不能以该组织的名义认领此需求');
     if (unit.closedAt) throw conflict('UNIT_CLOSED', `「${unit.name}」已撤销`);
     const result = await applyTransition(trx, { actor }, row, 'claim', {
-      patch: { claim_unit_id: unit.id, claim_person_id: null, claim_team: input.teamName },
+      patch: { claim_unit_id: unit.id, claim_person_id: null, claim_team: input.teamName, claim_team_id: null },
       note: input.note || `由「${unit.name}${input.teamName ? ` · ${input.teamName}` : ''}」认领`,
     });
     await tell.claimed(trx, row, `「${unit.name}」`, [actor.personId]);
     return result;
   });
+
+/**
+ * A volunteer team takes the need up (团队认领). The team must be one the actor sees (volunteering's own rule) and
+ * reach the need: owned within the handling unit's subtree, or school-wide above it. Its leader claims it, or
+ * anyone who may claim for the team's owner unit. The leader then runs the service (claim_person_id); the
+ * responsible unit is the team's unit when it lies below the handling unit, else the handling unit itself.
+ */
+async function claimForTeam(trx: Trx, actor: Actor, row: repo.DemandRow, teamId: number, note: string) {
+  ensure(row, 'claim');
+  const team = await visibleTeam(trx, actor, teamId);
+  if (!team) throw notFound('认领团队');
+  const below = team.ownerPath.startsWith(row.handlingPath);
+  if (!below && !row.handlingPath.startsWith(team.ownerPath)) {
+    throw forbidden(`「${team.name}」不在此需求承办组织的范围内`);
+  }
+  allow(
+    team.leaderPersonId === actor.personId || can(actor, 'demand.claim', team.ownerPath),
+    '只有团队队长或可代表团队所属组织认领的书记可以以团队名义认领',
+  );
+  const result = await applyTransition(trx, { actor }, row, 'claim', {
+    patch: {
+      claim_unit_id: below ? team.ownerUnitId : row.handlingUnitId,
+      claim_person_id: team.leaderPersonId,
+      claim_team: team.name.slice(0, 50),
+      claim_team_id: team.id,
+    },
+    note: note || `由「${team.name}」认领（${team.kindLabel}，队长${team.leaderName}）`,
+  });
+  await tell.claimed(trx, row, `「${team.name}」`, [actor.personId]);
+  return { ...result, team: { id: team.id, name: team.name } };
+}
 
 export const assign = (ctx: Ctx, actor: Actor, id: number, input: z.infer<typeof assignInput>) =>
   onDemand(ctx, actor, id, async (trx, row, ref) => {
@@ -166,7 +204,12 @@ export const assign = (ctx: Ctx, actor: Actor, id: number, input: z.infer<typeof
       if (!inUnit) throw conflict('PERSON_NOT_IN_UNIT', '指派的党员不属于该组织');
     }
     const result = await applyTransition(trx, { actor }, row, 'assign', {
-      patch: { claim_unit_id: unit.id, claim_person_id: input.personId, claim_team: input.teamName },
+      patch: {
+        claim_unit_id: unit.id,
+        claim_person_id: input.personId,
+        claim_team: input.teamName,
+        claim_team_id: null,
+      },
       note: input.note || `组织部指派「${unit.name}」承办`,
     });
     if (input.personId !== null) {
@@ -184,7 +227,7 @@ export const release = (ctx: Ctx, actor: Actor, id: number, reason: string) =>
   onDemand(ctx, actor, id, async (trx, row, ref) => {
     allow(canManageService(actor, ref), '只有认领方可以退回认领');
     const result = await applyTransition(trx, { actor }, row, 'release', {
-      patch: { claim_unit_id: null, claim_person_id: null, claim_team: '' },
+      patch: { claim_unit_id: null, claim_person_id: null, claim_team: '', claim_team_id: null },
       note: reason,
     });
     await trx.deleteFrom('demand_assignee').where('demand_id', '=', row.id).where('round', '=', row.round).execute();

@@ -101,3 +101,59 @@ export async function teamTotals(db: Db, teamId: number) {
     .execute();
   return rows.map((r) => ({ year: r.year, minutes: Number(r.minutes), people: Number(r.people) }));
 }
+
+/**
+ * Open teams for other modules' matching (量体裁衣) and claiming: unscoped, the caller scopes by unit. A team's
+ * campus is where most of its members are.
+ */
+export function teamsForMatching(
+  db: Db,
+  q: { unitPaths?: readonly string[]; ancestorsOf?: string; ids?: readonly number[] },
+) {
+  return db
+    .selectFrom('volunteer_team as t')
+    .innerJoin('org_unit as u', 'u.id', 't.owner_unit_id')
+    .innerJoin('person as l', 'l.id', 't.leader_person_id')
+    .select([
+      't.id',
+      't.name',
+      't.kind',
+      't.owner_unit_id as ownerUnitId',
+      'u.name as ownerUnitName',
+      'u.path as ownerPath',
+      't.specialties',
+      't.leader_person_id as leaderPersonId',
+      'l.name as leaderName',
+      (eb) =>
+        eb
+          .selectFrom('volunteer_team_member as m')
+          .whereRef('m.team_id', '=', 't.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('memberCount'),
+      (eb) =>
+        eb
+          .selectFrom('volunteer_team_member as m')
+          .innerJoin('person as p', 'p.id', 'm.person_id')
+          .whereRef('m.team_id', '=', 't.id')
+          .where('p.campus', '<>', '')
+          .select(sql<string | null>`mode() within group (order by p.campus)`.as('c'))
+          .as('campus'),
+    ])
+    .where('t.closed_at', 'is', null)
+    .where('u.closed_at', 'is', null)
+    .$if(q.unitPaths !== undefined || q.ancestorsOf !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          ...(q.unitPaths ?? []).map((p) => eb('u.path', 'like', `${p}%`)),
+          ...(q.ancestorsOf === undefined
+            ? []
+            : [eb(sql<string>`${q.ancestorsOf}`, 'like', sql<string>`u.path || '%'`)]),
+          sql<boolean>`false`,
+        ]),
+      ),
+    )
+    .$if(q.ids !== undefined, (qb) => qb.where('t.id', 'in', q.ids!.length ? [...q.ids!] : [0]))
+    .orderBy('u.path')
+    .orderBy('t.id')
+    .execute();
+}

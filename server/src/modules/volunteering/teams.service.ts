@@ -1,4 +1,4 @@
-import type { teamInput } from '@pioneer/domain';
+import { TEAM_KIND_LABELS, type TeamKind, type teamInput } from '@pioneer/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
@@ -127,4 +127,38 @@ export async function removeMember(ctx: Ctx, actor: Actor, id: number, personId:
     });
     return { teamId: id, personId };
   });
+}
+
+/** A team as other modules read it (量体裁衣 matching, claiming a need): no members' personal details. */
+export type TeamForMatching = Omit<
+  Awaited<ReturnType<typeof repo.teamsForMatching>>[number],
+  'memberCount' | 'campus'
+> & {
+  memberCount: number;
+  campus: string | null;
+  kindLabel: string;
+};
+
+/**
+ * Open teams owned within any of `unitPaths` (subtrees), or at an ancestor of `ancestorsOf` (a school-wide team
+ * serves its colleges too), or with the given ids. Unscoped read for other modules' services, which scope by unit.
+ */
+export async function teamsForMatching(
+  db: Db,
+  q: { unitPaths?: readonly string[]; ancestorsOf?: string; ids?: readonly number[] } = {},
+): Promise<TeamForMatching[]> {
+  const rows = await repo.teamsForMatching(db, q);
+  return rows.map((r) => ({
+    ...r,
+    memberCount: Number(r.memberCount ?? 0),
+    campus: r.campus || null,
+    kindLabel: TEAM_KIND_LABELS[r.kind as TeamKind] ?? r.kind,
+  }));
+}
+
+/** One open team the actor may see (a member of it, or volunteer.view over its unit); undefined otherwise (→ 404). */
+export async function visibleTeam(db: Db, actor: Actor, id: number): Promise<TeamForMatching | undefined> {
+  if (!(await repo.findTeam(db, actor, id))) return undefined;
+  const [team] = await teamsForMatching(db, { ids: [id] });
+  return team;
 }

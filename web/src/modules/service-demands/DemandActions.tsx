@@ -1,12 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { post } from '../../api';
+import { get, post } from '../../api';
 import { showServerErrors } from '../../forms';
 import { defineMessages, useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
-import { type DemandDetail, useCategories } from './demands-api';
+import { type ClaimTeam, type DemandDetail, useCategories } from './demands-api';
 import { CompleteForm, MembersForm } from './ServiceForms';
 
 const messages = defineMessages(
@@ -35,6 +35,10 @@ const messages = defineMessages(
     reason: '原因',
     unit: '组织',
     team: '服务队/小组（选填）',
+    claimTeam: '以团队名义认领（选填）',
+    claimTeamHint: '选择团队后，由团队认领，队长负责组织服务；不选则以组织名义认领',
+    claimTeamLeaderHint: '选择您担任队长的团队，即以团队名义认领；不选则以党员个人身份认领',
+    teamOption: '{name}（{kind} · {unit} · 队长{leader} · {n}人）',
     score: '评分（1–5）',
     comment: '意见',
     done: '已办理',
@@ -65,6 +69,10 @@ const messages = defineMessages(
     reason: 'Reason',
     unit: 'Unit',
     team: 'Team (optional)',
+    claimTeam: 'Claim as a team (optional)',
+    claimTeamHint: 'Choose a team to claim for it (its leader runs the service); leave empty to claim for the unit',
+    claimTeamLeaderHint: 'Choose a team you lead to claim for it; leave empty to claim personally',
+    teamOption: '{name} ({kind} · {unit} · led by {leader} · {n})',
     score: 'Score (1–5)',
     comment: 'Comment',
     done: 'Done',
@@ -143,6 +151,7 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
           'reason',
           'duplicateOfId',
           'unitId',
+          'teamId',
           'teamName',
           'score',
           'comment',
@@ -157,6 +166,31 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
       <Input.TextArea rows={2} maxLength={1000} />
     </Form.Item>
   );
+  const teamId = Form.useWatch('teamId', form) as number | undefined;
+  const claimTeams = useQuery({
+    queryKey: ['demand-claim-teams', demand.id],
+    queryFn: () => get<{ items: ClaimTeam[] }>(`/api/demands/${demand.id}/claim-teams`),
+    enabled: action === 'claim' || action === 'claimAsMember',
+  });
+  const teamOptions = (leaderOnly: boolean) =>
+    (claimTeams.data?.items ?? [])
+      .filter((x) => !leaderOnly || x.asLeader)
+      .map((x) => ({
+        value: x.id,
+        label: t('teamOption', {
+          name: x.name,
+          kind: x.kindLabel,
+          unit: x.unitName,
+          leader: x.leaderName,
+          n: x.memberCount,
+        }),
+      }));
+  const teamItem = (leaderOnly: boolean) =>
+    teamOptions(leaderOnly).length > 0 && (
+      <Form.Item name="teamId" label={t('claimTeam')} extra={t(leaderOnly ? 'claimTeamLeaderHint' : 'claimTeamHint')}>
+        <Select allowClear options={teamOptions(leaderOnly)} data-testid="claim-team" />
+      </Form.Item>
+    );
   const claimUnits = me.roles
     .filter((r) => CLAIM_ROLES.includes(r.role))
     .map((r) => ({ value: r.unitId, label: r.unitName }));
@@ -192,16 +226,26 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
     ),
     claim: (
       <>
-        <Form.Item name="unitId" label={t('unit')} rules={required} initialValue={claimUnits[0]?.value}>
-          <Select options={claimUnits} />
-        </Form.Item>
-        <Form.Item name="teamName" label={t('team')}>
-          <Input maxLength={50} />
-        </Form.Item>
+        {teamItem(false)}
+        {!teamId && (
+          <>
+            <Form.Item name="unitId" label={t('unit')} rules={required} initialValue={claimUnits[0]?.value}>
+              <Select options={claimUnits} />
+            </Form.Item>
+            <Form.Item name="teamName" label={t('team')}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </>
+        )}
         {noteItem}
       </>
     ),
-    claimAsMember: noteItem,
+    claimAsMember: (
+      <>
+        {teamItem(true)}
+        {noteItem}
+      </>
+    ),
     assign: (
       <>
         <Form.Item name="unitId" label={t('unit')} rules={required}>
@@ -244,7 +288,9 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
   const submit = (values: Record<string, unknown>) => {
     setError(null);
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    run.mutate(action === 'claimAsMember' ? { ...body, asMember: true } : body);
+    // A chosen team claims by itself (团队认领); the unit and free-text team name then do not apply.
+    if (body.teamId) run.mutate({ teamId: body.teamId, note: body.note ?? '' });
+    else run.mutate(action === 'claimAsMember' ? { ...body, asMember: true } : body);
   };
   return (
     <Modal

@@ -9,16 +9,20 @@ const messages = defineMessages(
   {
     title: '需求匹配',
     units: '推荐党支部',
+    teams: '推荐服务团队',
+    leader: '队长{name}',
     members: '推荐党员',
     need: '所需技能',
     none: '无特定要求',
     load: '在办 {n} 项',
     back: '返回需求',
-    why: '量体裁衣：按技能特长、地点、空闲、在办负担（均衡分配）和同类需求满意度综合排序。',
+    why: '量体裁衣：按技能特长（团队按专长）、地点、空闲、在办负担（均衡分配）和同类需求满意度综合排序。',
   },
   {
     title: 'Matches',
     units: 'Suggested branches',
+    teams: 'Suggested teams',
+    leader: 'led by {name}',
     members: 'Suggested members',
     need: 'Skills needed',
     none: 'none in particular',
@@ -30,10 +34,12 @@ const messages = defineMessages(
 export interface MatchResult {
   need: { id: number; title: string; requiredSkills: string[]; campus: string | null };
   units: Ranked[];
+  /** Volunteer teams (older servers may not send them). */
+  teams?: Ranked[];
   members: Ranked[];
 }
 
-/** /demands/:id/matches: the 量体裁衣 ranking of branches and members for one need, each with its reasons. */
+/** /demands/:id/matches: the 量体裁衣 ranking of branches, teams and members for one need, each with its reasons. */
 export default function MatchesPage() {
   const t = useMessages(messages);
   const id = Number(useParams().id);
@@ -66,16 +72,17 @@ export function MatchesView({ data, loading }: { data: MatchResult | undefined; 
       </div>
       <Flex gap={12} wrap>
         <RankedList title={t('units')} items={data.units} />
+        <RankedList title={t('teams')} items={data.teams ?? []} testId="match-teams" />
         <RankedList title={t('members')} items={data.members} />
       </Flex>
     </Flex>
   );
 }
 
-function RankedList({ title, items }: { title: string; items: Ranked[] }) {
+function RankedList({ title, items, testId }: { title: string; items: Ranked[]; testId?: string }) {
   const t = useMessages(messages);
   return (
-    <Card size="small" title={title} style={{ flex: '1 1 320px', minWidth: 0 }}>
+    <Card size="small" title={title} style={{ flex: '1 1 320px', minWidth: 0 }} data-testid={testId}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
@@ -86,9 +93,23 @@ function RankedList({ title, items }: { title: string; items: Ranked[] }) {
             <List.Item>
               <Flex vertical style={{ width: '100%' }} gap={4}>
                 <Flex justify="space-between" align="center" gap={8}>
-                  <Typography.Text strong>{`${i + 1}. ${c.name}`}</Typography.Text>
+                  <Typography.Text strong>
+                    {`${i + 1}. ${c.name}`}
+                    {c.kindLabel && (
+                      <Tag color="purple" style={{ marginLeft: 8 }}>
+                        {c.kindLabel}
+                      </Tag>
+                    )}
+                  </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[c.unitName, c.campus, t('load', { n: c.openLoad })].filter(Boolean).join(' · ')}
+                    {[
+                      c.unitName,
+                      c.leaderName ? t('leader', { name: c.leaderName }) : null,
+                      c.campus,
+                      t('load', { n: c.openLoad }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Typography.Text>
                 </Flex>
                 <Progress percent={c.score} size="small" format={(p) => `${p}分`} />
@@ -97,9 +118,9 @@ function RankedList({ title, items }: { title: string; items: Ranked[] }) {
                     <Tag
                       key={r}
                       color={
-                        r.startsWith('具备') || r.startsWith('同在')
+                        r.startsWith('具备') || r.startsWith('团队专长涵盖') || r.startsWith('同在')
                           ? 'green'
-                          : r.startsWith('缺少') || r.includes('不同')
+                          : r.startsWith('缺少') || r.includes('未涵盖') || r.includes('不同')
                             ? 'orange'
                             : 'default'
                       }

@@ -46,6 +46,8 @@ export interface Demand {
     unitId: number | null;
     unitName: string | null;
     team: string;
+    /** The volunteer team that claimed it (团队认领); null for a unit or member claim, or a free-text team. */
+    teamId: number | null;
     personId: number | null;
     personName: string | null;
   } | null;
@@ -161,7 +163,10 @@ export interface TrackedDemand {
   timeline?: TimelineEvent[];
 }
 export interface Ranked {
-  kind: 'unit' | 'person';
+  kind: 'unit' | 'team' | 'person';
+  /** Teams: 校内党员服务示范团队 / 服务地方党员先锋队 / 师生党员志愿服务队. */
+  kindLabel?: string;
+  leaderName?: string;
   id: number;
   name: string;
   unitName?: string;
@@ -171,6 +176,18 @@ export interface Ranked {
   openLoad: number;
   score: number;
   reasons: string[];
+}
+/** A team the signed-in person could claim a need with: one they lead, or of a unit they may claim for. */
+export interface ClaimTeam {
+  id: number;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  unitName: string;
+  leaderName: string;
+  memberCount: number;
+  specialties: string[];
+  asLeader: boolean;
 }
 export type Filter = Record<string, string | number | boolean>;
 export interface Figure {
