@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, get, post } from '../../api';
 import { STATUS_TAG } from './labels';
 import { RosterCard } from './RosterCard';
+import { AttendanceButton } from './vol-admin';
 import { type ActivityDetail, categoryLabel, type Shift, showError, timeRange } from './vol-api';
 
 /** /volunteer/activities/:id — shifts and seats, my sign-ups; organizers also get the code, roster and close. */
@@ -101,6 +102,19 @@ export default function ActivityDetailPage() {
                 >
                   报名
                 </Button>
+              )}
+              {s.mySignupAbilities?.requestManual && s.mySignupId && (
+                <AttendanceButton
+                  label="申请补签"
+                  mode="request"
+                  signupId={s.mySignupId}
+                  startsAt={s.startsAt}
+                  endsAt={s.endsAt}
+                  onDone={() => {
+                    message.success('补签申请已提交，等待组织者审核');
+                    refresh();
+                  }}
+                />
               )}
               {s.mySignupAbilities?.cancel && (
                 <Button danger loading={cancel.isPending} onClick={() => cancel.mutate(s.mySignupId!)}>

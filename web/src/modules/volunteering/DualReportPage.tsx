@@ -11,12 +11,16 @@ import {
   message,
   Select,
   Space,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api';
+import { useSession } from '../../session';
+import { hasPermission } from '../types';
+import { CommunityPostsAdmin, QuarterFeedback } from './DualReportAdmin';
 import { categoryLabel, hours, showError, when } from './vol-api';
 
 interface Report {
@@ -53,8 +57,30 @@ const CLAIM_TAG: Record<string, [string, string]> = {
   confirmed: ['社区已确认', 'green'],
 };
 
-/** /volunteer/dual-report — 双报到: my registration slip, the community's posts to claim, and the confirmation link. */
+/**
+ * /volunteer/dual-report — 双报到: my registration slip, the community's posts to claim, and the confirmation link;
+ * offices also see the communities' posts (and enter them) and the quarterly feedback per branch.
+ */
 export default function DualReportPage() {
+  const { me } = useSession();
+  const office = hasPermission(me, 'volunteer.view');
+  if (!office) return <MyDualReport />;
+  return (
+    <div style={{ maxWidth: 760, margin: '0 auto' }}>
+      <h1 className="pioneer-page-title">双报到</h1>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'mine', label: '我的报到', children: <MyDualReport embedded /> },
+          { key: 'posts', label: '服务岗位', children: <CommunityPostsAdmin /> },
+          { key: 'feedback', label: '季度反馈', children: <QuarterFeedback /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function MyDualReport({ embedded = false }: { embedded?: boolean }) {
   const qc = useQueryClient();
   const mine = useQuery({
     queryKey: ['vol-dual'],
@@ -97,7 +123,7 @@ export default function DualReportPage() {
   const r = mine.data?.report;
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">双报到</h1>
+      {!embedded && <h1 className="pioneer-page-title">双报到</h1>}
       {r && (
         <Card size="small" title="报到单" style={{ marginBottom: 12 }}>
           <Descriptions column={1} size="small">

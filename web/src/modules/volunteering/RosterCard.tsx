@@ -3,6 +3,7 @@ import { Button, Card, Input, List, Modal, message, Popconfirm, Space, Tag, Typo
 import { useState } from 'react';
 import { get, post } from '../../api';
 import { STATUS_TAG } from './labels';
+import { AttendanceButton } from './vol-admin';
 import { type ActivityDetail, hours, type RosterRow, showError, when } from './vol-api';
 
 /** The organizer's roster: who signed up, who checked in, late/manual entries to review, then 结项. */
@@ -46,6 +47,8 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
     onError: showError,
   });
   const rows = roster.data?.items ?? [];
+  /** The shift a roster row is on (rows name the post), for the suggested times of a direct entry. */
+  const shiftOf = (r: RosterRow) => activity.shifts.find((s) => s.post === r.post) ?? activity;
   const checkedIn = rows.filter((r) => r.checkedInAt && r.status === 'confirmed').length;
   return (
     <Card
@@ -58,8 +61,26 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
         locale={{ emptyText: '还没有人报名' }}
         renderItem={(r) => (
           <List.Item
-            actions={
-              r.abilities.review
+            actions={[
+              ...(r.abilities.record
+                ? [
+                    <AttendanceButton
+                      key="rec"
+                      small
+                      label="登记出勤"
+                      mode="record"
+                      signupId={r.id}
+                      personName={r.name}
+                      startsAt={r.checkedInAt ?? shiftOf(r).startsAt}
+                      endsAt={r.checkedOutAt ?? shiftOf(r).endsAt}
+                      onDone={() => {
+                        message.success(`已登记 ${r.name} 的出勤`);
+                        done();
+                      }}
+                    />,
+                  ]
+                : []),
+              ...(r.abilities.review
                 ? [
                     <Button
                       key="ok"
@@ -79,8 +100,8 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
                       不通过
                     </Button>,
                   ]
-                : []
-            }
+                : []),
+            ]}
           >
             <List.Item.Meta
               title={

@@ -1,25 +1,37 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { VENUE_TYPE_LABELS, type VenueType } from '@pioneer/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, List, message, Space, Spin, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Button, Card, Empty, Flex, List, message, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { get, post } from '../../api';
+import { useSession } from '../../session';
+import { hasPermission } from '../types';
+import { DutyDialog, ServiceLogDialog, SwapDialog, VenueFormDialog } from './VenueDialogs';
 import { type Abilities, hours, showError, timeRange, when } from './vol-api';
 
 interface Venue {
   id: number;
   name: string;
   type: VenueType;
+  unitId: number;
   unitName: string;
+  partnerId: number | null;
   partnerName: string | null;
   address: string;
+  latitude: number | null;
+  longitude: number | null;
   openingHours: string;
+  responsiblePersonId: number;
   responsibleName: string;
   description: string;
+  isPublic: boolean;
   abilities: Abilities;
 }
 interface VenueDetail extends Venue {
   duties: {
     id: number;
+    personId: number;
     personName: string;
     post: string;
     startsAt: string;
@@ -41,17 +53,48 @@ interface VenueDetail extends Venue {
 
 /** /volunteer/venues — the venues of my units, with duty rosters and service logs. */
 export default function VenuesPage() {
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [creating, setCreating] = useState(false);
   const venues = useQuery({
     queryKey: ['vol-venues'],
     queryFn: () => get<{ items: Venue[] }>('/api/volunteer/venues'),
   });
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">服务阵地</h1>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <h1 className="pioneer-page-title">服务阵地</h1>
+        {hasPermission(me, 'venue.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建阵地
+          </Button>
+        )}
+      </Flex>
+      {creating && (
+        <VenueFormDialog
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false);
+            message.success('阵地已建立');
+            qc.invalidateQueries({ queryKey: ['vol-venues'] });
+            navigate(`/volunteer/venues/${id}`);
+          }}
+        />
+      )}
       <Typography.Paragraph>
         <Link to="/venues">查看公开名录</Link>
       </Typography.Paragraph>
-      {venues.isSuccess && venues.data.items.length === 0 && <Empty />}
+      <MyDutiesCard />
+      {venues.isSuccess && venues.data.items.length === 0 && (
+        <Empty
+          description={
+            hasPermission(me, 'venue.manage') || hasPermission(me, 'volunteer.view')
+              ? '暂无服务阵地'
+              : '您暂无值班的服务阵地'
+          }
+        />
+      )}
       <Space direction="vertical" style={{ width: '100%' }}>
         {venues.data?.items.map((v) => (
           <Link key={v.id} to={`/volunteer/venues/${v.id}`}>
@@ -68,13 +111,140 @@ export default function VenuesPage() {
   );
 }
 
+interface MyDuty {
+  id: number;
+  venueId: number;
+  venueName: string;
+  personId: number;
+  post: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  abilities: Abilities;
+}
+interface SwapToMe {
+  id: number;
+  reason: string;
+  fromName: string;
+  venueName: string;
+  post: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** My duties at venues (swap requests from here) and the swaps colleagues asked me to take. */
+function MyDutiesCard() {
+  const { me } = useSession();
+  const qc = useQueryClient();
+  const [swapping, setSwapping] = useState<MyDuty | null>(null);
+  const mine = useQuery({
+    queryKey: ['vol-my-duties'],
+    queryFn: () => get<{ duties: MyDuty[]; swapsToMe: SwapToMe[] }>('/api/volunteer/my/duties'),
+  });
+  const answer = useMutation({
+    mutationFn: ({ id, accept }: { id: number; accept: boolean }) =>
+      post(`/api/volunteer/swaps/${id}/${accept ? 'accept' : 'decline'}`),
+    onSuccess: (_r, v) => {
+      message.success(v.accept ? '已接受换班，值班已转到您名下' : '已婉拒');
+      qc.invalidateQueries({ queryKey: ['vol-my-duties'] });
+      qc.invalidateQueries({ queryKey: ['vol-venue'] });
+    },
+    onError: showError,
+  });
+  const duties = (mine.data?.duties ?? []).filter((d) => d.status === 'scheduled');
+  const swaps = mine.data?.swapsToMe ?? [];
+  if (duties.length === 0 && swaps.length === 0) return null;
+  return (
+    <Card size="small" title="我的值班" style={{ marginBottom: 12 }} data-testid="my-duties">
+      {swaps.length > 0 && (
+        <List
+          header={<Typography.Text strong>待我确认的换班</Typography.Text>}
+          dataSource={swaps}
+          renderItem={(s) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="ok"
+                  size="small"
+                  type="primary"
+                  onClick={() => answer.mutate({ id: s.id, accept: true })}
+                  loading={answer.isPending}
+                >
+                  接受
+                </Button>,
+                <Button key="no" size="small" onClick={() => answer.mutate({ id: s.id, accept: false })}>
+                  婉拒
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={`${s.fromName} 请您代班：${s.venueName} · ${s.post}`}
+                description={`${timeRange(s.startsAt, s.endsAt)} · 原因：${s.reason}`}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      {duties.length > 0 && (
+        <List
+          dataSource={duties}
+          renderItem={(d) => (
+            <List.Item
+              actions={
+                d.abilities.swap
+                  ? [
+                      <Button key="s" size="small" onClick={() => setSwapping(d)}>
+                        申请换班
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              <List.Item.Meta
+                title={<Link to={`/volunteer/venues/${d.venueId}`}>{`${d.venueName} · ${d.post}`}</Link>}
+                description={timeRange(d.startsAt, d.endsAt)}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      {swapping && (
+        <SwapDialog
+          dutyId={swapping.id}
+          venueId={swapping.venueId}
+          selfId={me.person.id}
+          onClose={() => setSwapping(null)}
+          onSaved={() => {
+            setSwapping(null);
+            message.success('换班申请已发送，等待对方确认');
+            qc.invalidateQueries({ queryKey: ['vol-my-duties'] });
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
 export function VenueDetailPage() {
   const { id } = useParams();
   const qc = useQueryClient();
+  const [dialog, setDialog] = useState<'edit' | 'duty' | 'service' | null>(null);
+  const [swapDuty, setSwapDuty] = useState<VenueDetail['duties'][number] | null>(null);
   const venue = useQuery({
     queryKey: ['vol-venue', id],
     queryFn: () => get<VenueDetail>(`/api/volunteer/venues/${id}`),
   });
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['vol-venue', id] });
+    qc.invalidateQueries({ queryKey: ['vol-venues'] });
+    qc.invalidateQueries({ queryKey: ['vol-my-duties'] });
+  };
+  const closeDialog = (text: string) => () => {
+    setDialog(null);
+    setSwapDuty(null);
+    message.success(text);
+    refresh();
+  };
   const confirm = useMutation({
     mutationFn: (dutyId: number) => post<{ minutes: number }>(`/api/volunteer/duties/${dutyId}/confirm`),
     onSuccess: (r) => {
@@ -83,11 +253,55 @@ export function VenueDetailPage() {
     },
     onError: showError,
   });
+  if (venue.isError) return <Empty description={venue.error.message} style={{ margin: 48 }} />;
   if (!venue.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const v = venue.data;
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <h1 className="pioneer-page-title">{v.name}</h1>
+      {(v.abilities.update || v.abilities.schedule || v.abilities.logService) && (
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          {v.abilities.update && <Button onClick={() => setDialog('edit')}>修改阵地</Button>}
+          {v.abilities.schedule && <Button onClick={() => setDialog('duty')}>排班</Button>}
+          {v.abilities.logService && <Button onClick={() => setDialog('service')}>登记服务</Button>}
+        </Flex>
+      )}
+      {dialog === 'edit' && (
+        <VenueFormDialog
+          venueId={v.id}
+          initial={{
+            name: v.name,
+            type: v.type,
+            unitId: v.unitId,
+            partnerId: v.partnerId,
+            address: v.address,
+            latitude: v.latitude,
+            longitude: v.longitude,
+            openingHours: v.openingHours,
+            responsiblePersonId: v.responsiblePersonId,
+            responsibleName: v.responsibleName,
+            description: v.description,
+            isPublic: v.isPublic,
+          }}
+          onClose={() => setDialog(null)}
+          onSaved={closeDialog('已保存')}
+        />
+      )}
+      {dialog === 'duty' && (
+        <DutyDialog venueId={v.id} onClose={() => setDialog(null)} onSaved={closeDialog('已排班')} />
+      )}
+      {dialog === 'service' && (
+        <ServiceLogDialog venueId={v.id} onClose={() => setDialog(null)} onSaved={closeDialog('已登记服务')} />
+      )}
+      {swapDuty && (
+        <SwapDialog
+          dutyId={swapDuty.id}
+          venueId={v.id}
+          selfId={swapDuty.personId}
+          onClose={() => setSwapDuty(null)}
+          onSaved={closeDialog('换班申请已发送，等待对方确认')}
+        />
+      )}
       <Typography.Paragraph>
         <Tag color="red">{VENUE_TYPE_LABELS[v.type]}</Tag>
         {v.address} · {v.openingHours} · 负责人 {v.responsibleName}
@@ -99,15 +313,18 @@ export function VenueDetailPage() {
           locale={{ emptyText: '暂无值班' }}
           renderItem={(d) => (
             <List.Item
-              actions={
-                d.abilities.confirm
-                  ? [
-                      <Button key="c" size="small" onClick={() => confirm.mutate(d.id)}>
-                        确认值班
-                      </Button>,
-                    ]
-                  : []
-              }
+              actions={[
+                d.abilities.confirm && (
+                  <Button key="c" size="small" onClick={() => confirm.mutate(d.id)}>
+                    确认值班
+                  </Button>
+                ),
+                d.abilities.swap && !d.pendingSwapTo && (
+                  <Button key="s" size="small" onClick={() => setSwapDuty(d)}>
+                    申请换班
+                  </Button>
+                ),
+              ].filter(Boolean)}
             >
               <List.Item.Meta
                 title={`${d.personName} · ${d.post}`}

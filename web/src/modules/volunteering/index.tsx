@@ -74,12 +74,8 @@ export const routes: ModuleRoute[] = [
   {
     path: '/volunteer/venues',
     element: <VenuesPage />,
-    menu: {
-      label: '服务阵地',
-      icon: <EnvironmentOutlined />,
-      group: GROUP,
-      visible: (me) => hasPermission(me, 'volunteer.view') || hasPermission(me, 'venue.manage'),
-    },
+    // Everyone: members on a duty roster see their duties and the swaps asked of them here.
+    menu: { label: '服务阵地', icon: <EnvironmentOutlined />, group: GROUP },
   },
   {
     path: '/volunteer/certificates/issue',

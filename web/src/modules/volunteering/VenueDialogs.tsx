@@ -1,0 +1,396 @@
+import { OFFCAMPUS_VENUE_TYPES, VENUE_TYPE_LABELS, VENUE_TYPES, type VenueType } from '@pioneer/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { get, post, put } from '../../api';
+import { showServerErrors } from '../../forms';
+import { useSession } from '../../session';
+import { hasPermission } from '../types';
+import { dialogWidth, FormPersonPicker, LOCAL, PersonSelect, toIso, usePartnerList, useUnitsFor } from './vol-admin';
+
+/** Dialogs of 服务阵地: the venue itself, its duty roster, swaps and the service log. */
+
+export interface VenueFormValues {
+  name: string;
+  type: VenueType;
+  unitId: number;
+  partnerId: number | null;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  openingHours: string;
+  responsiblePersonId: number;
+  responsibleName?: string;
+  description: string;
+  isPublic: boolean;
+}
+const VENUE_FIELDS = [
+  'name',
+  'type',
+  'unitId',
+  'partnerId',
+  'address',
+  'latitude',
+  'longitude',
+  'openingHours',
+  'responsiblePersonId',
+  'description',
+  'isPublic',
+];
+
+/** 新建 / 修改服务阵地 (POST /api/volunteer/venues, PUT /api/volunteer/venues/:id). */
+export function VenueFormDialog(props: {
+  venueId?: number;
+  initial?: VenueFormValues;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
+  const { currentUnit } = useSession();
+  const [form] = Form.useForm<VenueFormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const units = useUnitsFor('venue.manage');
+  const partners = usePartnerList();
+  const type = Form.useWatch('type', form);
+  const offCampus = type ? OFFCAMPUS_VENUE_TYPES.includes(type) : false;
+  const save = useMutation({
+    mutationFn: ({ responsibleName: _r, ...v }: VenueFormValues) => {
+      const body = {
+        ...v,
+        partnerId: v.partnerId ?? null,
+        latitude: v.latitude ?? null,
+        longitude: v.longitude ?? null,
+        description: v.description ?? '',
+      };
+      return props.venueId
+        ? put(`/api/volunteer/venues/${props.venueId}`, body).then(() => ({ id: props.venueId! }))
+        : post<{ id: number }>('/api/volunteer/venues', body);
+    },
+    onSuccess: (r) => props.onSaved(r.id),
+    onError: (err) => setError(showServerErrors(form, err, VENUE_FIELDS)),
+  });
+  const defaultUnit = currentUnit && units.options.some((o) => o.value === currentUnit.id) ? currentUnit.id : undefined;
+  // The unit list arrives after the form mounts: default to the header's unit (or the first allowed one) then.
+  const fallbackUnit = defaultUnit ?? units.options[0]?.value;
+  useEffect(() => {
+    if (!props.initial && fallbackUnit && !form.getFieldValue('unitId')) form.setFieldValue('unitId', fallbackUnit);
+  }, [form, fallbackUnit, props.initial]);
+  return (
+    <Modal
+      open
+      title={props.venueId ? '修改服务阵地' : '新建服务阵地'}
+      width={dialogWidth}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        name="venue-form"
+        initialValues={
+          props.initial ?? {
+            type: 'service_window',
+            unitId: defaultUnit,
+            partnerId: null,
+            latitude: null,
+            longitude: null,
+            description: '',
+            isPublic: true,
+          }
+        }
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+      >
+        <Form.Item name="name" label="阵地名称" rules={[{ required: true, message: '请填写阵地名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="type" label="阵地类型" rules={[{ required: true, message: '请选择阵地类型' }]}>
+          <Select
+            aria-label="阵地类型"
+            options={VENUE_TYPES.map((t) => ({
+              value: t,
+              label: `${VENUE_TYPE_LABELS[t]}${OFFCAMPUS_VENUE_TYPES.includes(t) ? '（校外共建）' : ''}`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+          <Select options={units.options} loading={units.loading} aria-label="所属单位" />
+        </Form.Item>
+        {(offCampus || props.initial?.partnerId) && (
+          <Form.Item
+            name="partnerId"
+            label="共建单位"
+            rules={offCampus ? [{ required: true, message: '校外阵地须填写共建单位' }] : []}
+          >
+            <Select
+              allowClear
+              aria-label="共建单位"
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={partners.isLoading}
+              options={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="address" label="地址" rules={[{ required: true, message: '请填写地址' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="latitude" label="纬度（可不填）">
+              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="longitude" label="经度（可不填）">
+              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="openingHours"
+          label="开放时间"
+          rules={[{ required: true, message: '请填写开放时间' }]}
+          extra="例如：工作日 8:30–17:00"
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="responsiblePersonId"
+          label="负责人"
+          rules={[{ required: true, message: '请选择负责人' }]}
+          extra="输入姓名或工号/学号搜索"
+        >
+          <FormPersonPicker placeholder="搜索负责人" valueLabel={props.initial?.responsibleName} />
+        </Form.Item>
+        <Form.Item name="description" label="简介">
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="isPublic" label="在公开名录中展示" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface DutyValues {
+  personId: number;
+  post: string;
+  startsAt: string;
+  endsAt: string;
+}
+/** 排班 (POST /api/volunteer/venues/:id/duties). */
+export function DutyDialog(props: { venueId: number; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<DutyValues>();
+  const [error, setError] = useState<string | null>(null);
+  const start = dayjs().add(1, 'day').hour(9).minute(0);
+  const save = useMutation({
+    mutationFn: (v: DutyValues) =>
+      post(`/api/volunteer/venues/${props.venueId}/duties`, {
+        ...v,
+        post: v.post || '值班',
+        startsAt: toIso(v.startsAt),
+        endsAt: toIso(v.endsAt),
+      }),
+    onSuccess: props.onSaved,
+    onError: (err) => setError(showServerErrors(form, err, ['personId', 'post', 'startsAt', 'endsAt'])),
+  });
+  return (
+    <Modal
+      open
+      title="排班"
+      width={dialogWidth}
+      okText="排班"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ post: '值班', startsAt: start.format(LOCAL), endsAt: start.add(3, 'hour').format(LOCAL) }}
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+      >
+        <Form.Item name="personId" label="值班人员" rules={[{ required: true, message: '请选择值班人员' }]}>
+          <FormPersonPicker placeholder="搜索值班人员" />
+        </Form.Item>
+        <Form.Item name="post" label="岗位">
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="startsAt" label="开始" rules={[{ required: true, message: '请填写开始时间' }]}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="endsAt" label="结束" rules={[{ required: true, message: '请填写结束时间' }]}>
+          <Input type="datetime-local" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ServiceValues {
+  servedAt: string;
+  title: string;
+  description: string;
+  peopleServed: number;
+  minutes: number;
+  demandId: number | null;
+}
+/** 登记在阵地提供的服务 (POST /api/volunteer/venues/:id/services). */
+export function ServiceLogDialog(props: { venueId: number; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<ServiceValues>();
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (v: ServiceValues) =>
+      post(`/api/volunteer/venues/${props.venueId}/services`, {
+        ...v,
+        servedAt: toIso(v.servedAt),
+        description: v.description ?? '',
+        peopleServed: v.peopleServed ?? 0,
+        minutes: v.minutes ?? 0,
+        demandId: v.demandId ?? null,
+      }),
+    onSuccess: props.onSaved,
+    onError: (err) =>
+      setError(
+        showServerErrors(form, err, ['servedAt', 'title', 'description', 'peopleServed', 'minutes', 'demandId']),
+      ),
+  });
+  return (
+    <Modal
+      open
+      title="登记服务"
+      width={dialogWidth}
+      okText="登记"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ servedAt: dayjs().format(LOCAL), peopleServed: 1, minutes: 60, description: '' }}
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+      >
+        <Form.Item name="servedAt" label="服务时间" rules={[{ required: true, message: '请填写服务时间' }]}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="title" label="服务事项" rules={[{ required: true, message: '请填写服务事项' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="description" label="服务内容">
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col span={12}>
+            <Form.Item name="peopleServed" label="服务人数">
+              <InputNumber min={0} max={100000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="minutes" label="用时（分钟）">
+              <InputNumber min={0} max={1440} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="demandId" label="对应服务需求编号（可不填）">
+          <InputNumber min={1} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface RosterPerson {
+  personId: number;
+  personName: string;
+}
+/**
+ * 申请换班 (POST /api/volunteer/duties/:id/swap): the colleague accepts or declines on their own page. The colleague
+ * comes from the venue's duty roster; people search is offered only when nobody else is on it.
+ */
+export function SwapDialog(props: {
+  dutyId: number;
+  venueId: number;
+  selfId: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { me } = useSession();
+  const [form] = Form.useForm<{ toPersonId: number; reason: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const roster = useQuery({
+    queryKey: ['vol-venue', String(props.venueId)],
+    queryFn: () => get<{ duties: RosterPerson[] }>(`/api/volunteer/venues/${props.venueId}`),
+  });
+  const colleagues = new Map<number, string>();
+  for (const d of roster.data?.duties ?? []) if (d.personId !== props.selfId) colleagues.set(d.personId, d.personName);
+  // Colleagues on this venue's roster first; people search only when the roster has nobody else and the person may search.
+  const search = roster.isSuccess && colleagues.size === 0 && hasPermission(me, 'people.view');
+  const save = useMutation({
+    mutationFn: (v: { toPersonId: number; reason: string }) => post(`/api/volunteer/duties/${props.dutyId}/swap`, v),
+    onSuccess: props.onSaved,
+    onError: (err) => setError(showServerErrors(form, err, ['toPersonId', 'reason'])),
+  });
+  return (
+    <Modal
+      open
+      title="申请换班"
+      width={dialogWidth}
+      okText="发送申请"
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          setError(null);
+          save.mutate(v);
+        }}
+      >
+        <Form.Item
+          name="toPersonId"
+          label="请谁代班"
+          rules={[{ required: true, message: '请选择代班人员' }]}
+          extra="对方接受后换班生效"
+        >
+          {search ? (
+            <FormPersonPicker placeholder="搜索代班人员" />
+          ) : (
+            <PersonSelect
+              placeholder="选择同一阵地的值班人员"
+              options={[...colleagues].map(([id, name]) => ({ id, name }))}
+            />
+          )}
+        </Form.Item>
+        <Form.Item name="reason" label="换班原因" rules={[{ required: true, message: '请填写换班原因' }]}>
+          <Input.TextArea rows={2} maxLength={200} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
