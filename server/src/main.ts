@@ -25,10 +25,19 @@ if (database.engine === 'pglite' && config.SEED_DEMO === 'auto') {
 const app = await buildApp(database, config, { logger: true });
 await app.listen({ port: config.PORT, host: config.HOST });
 
-const sealer = setInterval(() => {
-  sealPending(database.db).catch((err) => app.log.error(err, 'audit sealer failed'));
-}, 1000);
-sealer.unref();
+// Background work: the audit sealer every second, and each module's jobs on their own timers.
+const ctx = { db: database.db, config, engine: database.engine };
+const jobs = [
+  { name: '审计封存', everyMs: 1000, run: () => sealPending(database.db) },
+  ...MODULES.flatMap((m) => m.jobs ?? []),
+];
+const timers = jobs.map((job) => {
+  const timer = setInterval(() => {
+    job.run(ctx).catch((err) => app.log.error(err, `${job.name}失败`));
+  }, job.everyMs);
+  timer.unref();
+  return timer;
+});
 
 const address = `http://localhost:${(app.server.address() as { port: number }).port}`;
 console.log(
@@ -39,7 +48,7 @@ if (database.engine === 'pglite') console.log(DEMO_ACCOUNTS_HELP + (seeded ? '' 
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
-    clearInterval(sealer);
+    for (const timer of timers) clearInterval(timer);
     await app.close();
     await sealPending(database.db).catch(() => {});
     await database.close();

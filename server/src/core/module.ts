@@ -35,4 +35,12 @@ export interface AppModule {
   routes(app: App, ctx: Context): void;
   /** Adds this module's part of the demo school (runs inside the demo loader's transaction). */
   seedDemo?: DemoSeeder;
+  /** Work the server process repeats on a timer (main.ts schedules it; tests and buildApp never start it). */
+  jobs?: Job[];
+}
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(ctx: Context): Promise<unknown>;
 }

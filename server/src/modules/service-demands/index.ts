@@ -15,18 +15,6 @@ function routes(app: App, ctx: Context) {
   insightRoutes(app, ctx);
   publicRoutes(app, ctx);
   open311Routes(app, ctx);
-
-  // Time limits need a clock: every few minutes expire, notify overdue, close unrated. Not under vitest, where a
-  // background write would race the assertions (tests call the sweep route instead).
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    if (process.env.VITEST) return;
-    timer = setInterval(() => {
-      sweep(ctx).catch((err) => app.log.error(err, 'demand sweep failed'));
-    }, SWEEP_EVERY_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 /**
@@ -39,4 +27,6 @@ export const serviceDemandsModule: AppModule = {
   tag: '服务需求',
   routes,
   seedDemo: seedDemands,
+  // Time limits need a clock: every few minutes expire, notify overdue, close unrated (tests call the sweep route).
+  jobs: [{ name: '服务需求时限巡检', everyMs: SWEEP_EVERY_MS, run: sweep }],
 };
