@@ -44,7 +44,10 @@ console.log(
   `\n先锋服务已启动：${address}  （数据库：${database.engine}，用时 ${Math.round(performance.now() - started)} ms）`,
 );
 console.log(`接口文档：${address}/api/docs`);
-if (database.engine === 'pglite') console.log(DEMO_ACCOUNTS_HELP + (seeded ? '' : '\n（演示数据此前已载入）'));
+// The demo accounts exist only where the demo school was loaded: now, or on an earlier start.
+const hasDemo =
+  seeded || (await database.db.selectFrom('account').select('id').where('username', '=', 'zuzhibu').executeTakeFirst());
+if (hasDemo) console.log(DEMO_ACCOUNTS_HELP);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
