@@ -8,6 +8,13 @@ import { RosterCard } from './RosterCard';
 import { AttendanceButton } from './vol-admin';
 import { type ActivityDetail, categoryLabel, type Shift, showError, timeRange } from './vol-api';
 
+/** How the member's late or manual check-in (补签) stands with the organizer. */
+const REVIEW_TAGS: Record<string, { label: string; color: string }> = {
+  pending: { label: '补签待审核', color: 'gold' },
+  approved: { label: '补签已通过', color: 'green' },
+  rejected: { label: '补签未通过', color: 'red' },
+};
+
 /** /volunteer/activities/:id — shifts and seats, my sign-ups; organizers also get the code, roster and close. */
 export default function ActivityDetailPage() {
   const { id } = useParams();
@@ -94,6 +101,9 @@ export default function ActivityDetailPage() {
                 <Tag color={STATUS_TAG[s.myStatus]?.color}>{STATUS_TAG[s.myStatus]?.text ?? s.myStatus}</Tag>
               )}
               {s.myCheckedInAt && <Tag color="green">已签到</Tag>}
+              {s.myCheckinReview && REVIEW_TAGS[s.myCheckinReview] && (
+                <Tag color={REVIEW_TAGS[s.myCheckinReview].color}>{REVIEW_TAGS[s.myCheckinReview].label}</Tag>
+              )}
               {!s.myStatus && a.status === 'published' && (
                 <Button
                   type="primary"

@@ -41,6 +41,8 @@ export interface Shift {
   myStatus: string | null;
   myCheckedInAt: string | null;
   myCheckedOutAt: string | null;
+  /** 'none' | 'pending' | 'approved' | 'rejected': where a late or manual check-in stands with the organizer. */
+  myCheckinReview: string | null;
   mySignupAbilities: Abilities | null;
 }
 export interface ActivityDetail extends ActivitySummary {
