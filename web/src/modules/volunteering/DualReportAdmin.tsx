@@ -12,7 +12,6 @@ import {
   Input,
   InputNumber,
   List,
-  Modal,
   message,
   Row,
   Segmented,
@@ -27,7 +26,8 @@ import { useState } from 'react';
 import { get, post } from '../../api';
 import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
-import { dialogWidth, inScopeOf, PARTNER_KIND_LABELS, usePartnerList, useUnitsFor } from './vol-admin';
+import { FormDialog } from './FormDialog';
+import { inScopeOf, PARTNER_KIND_LABELS, usePartnerList, useUnitsFor } from './vol-admin';
 import { categoryLabel, hours, when } from './vol-api';
 
 /** 双报到 for offices: the communities' service posts, and the quarterly feedback per branch. */
@@ -76,74 +76,65 @@ function PostDialog(props: { onClose: () => void; onSaved: () => void }) {
     onError: (err) => setError(showServerErrors(form, err, POST_FIELDS)),
   });
   return (
-    <Modal
-      open
+    <FormDialog
       title="发布社区服务岗位"
-      width={dialogWidth}
       okText="发布"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{
+        category: 'community',
+        slots: 5,
+        description: '',
+        startsOn: dayjs().format('YYYY-MM-DD'),
+        endsOn: dayjs().add(1, 'month').format('YYYY-MM-DD'),
+      }}
+      saving={save.isPending}
+      error={error}
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          category: 'community',
-          slots: 5,
-          description: '',
-          startsOn: dayjs().format('YYYY-MM-DD'),
-          endsOn: dayjs().add(1, 'month').format('YYYY-MM-DD'),
-        }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="partnerId" label="社区（村）" rules={[{ required: true, message: '请选择社区' }]}>
-          <Select
-            aria-label="社区（村）"
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={communities.loading}
-            notFoundContent="没有您可为其发布岗位的社区"
-            options={communities.items.map((p) => ({
-              value: p.id,
-              label: `${p.name}（${PARTNER_KIND_LABELS[p.kind]}，${p.ownerUnitName}联系）`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label="岗位名称" rules={[{ required: true, message: '请填写岗位名称' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="category" label="服务类别">
-          <Select
-            aria-label="服务类别"
-            options={COMMUNITY_POST_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
-          />
-        </Form.Item>
-        <Form.Item name="description" label="岗位说明">
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="slots" label="名额" rules={[{ required: true, message: '请填写名额' }]}>
-          <InputNumber min={1} max={500} style={{ width: '100%' }} />
-        </Form.Item>
-        <Row gutter={8}>
-          <Col span={12}>
-            <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}>
-              <Input type="date" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="endsOn" label="结束日期" rules={[{ required: true, message: '请填写结束日期' }]}>
-              <Input type="date" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Form.Item name="partnerId" label="社区（村）" rules={[{ required: true, message: '请选择社区' }]}>
+        <Select
+          aria-label="社区（村）"
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={communities.loading}
+          notFoundContent="没有您可为其发布岗位的社区"
+          options={communities.items.map((p) => ({
+            value: p.id,
+            label: `${p.name}（${PARTNER_KIND_LABELS[p.kind]}，${p.ownerUnitName}联系）`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label="岗位名称" rules={[{ required: true, message: '请填写岗位名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="category" label="服务类别">
+        <Select
+          aria-label="服务类别"
+          options={COMMUNITY_POST_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
+        />
+      </Form.Item>
+      <Form.Item name="description" label="岗位说明">
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="slots" label="名额" rules={[{ required: true, message: '请填写名额' }]}>
+        <InputNumber min={1} max={500} style={{ width: '100%' }} />
+      </Form.Item>
+      <Row gutter={8}>
+        <Col span={12}>
+          <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}>
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="endsOn" label="结束日期" rules={[{ required: true, message: '请填写结束日期' }]}>
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDialog>
   );
 }
 

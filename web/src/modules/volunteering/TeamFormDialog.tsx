@@ -1,11 +1,12 @@
 import { TEAM_KIND_LABELS, TEAM_KINDS, type TeamKind } from '@pioneer/domain';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { post, put } from '../../api';
 import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
-import { dialogWidth, FormPersonPicker, usePartnerList, useUnitsFor } from './vol-admin';
+import { FormDialog } from './FormDialog';
+import { FormPersonPicker, usePartnerList, useUnitsFor } from './vol-admin';
 
 /** What the dialog edits; the team's current values when editing. */
 export interface TeamFormValues {
@@ -56,71 +57,63 @@ export function TeamFormDialog(props: {
     if (!props.initial && fallbackUnit && !form.getFieldValue('unitId')) form.setFieldValue('unitId', fallbackUnit);
   }, [form, fallbackUnit, props.initial]);
   return (
-    <Modal
+    <FormDialog
       open={props.open}
       title={props.teamId ? '修改团队' : '组建团队'}
-      width={dialogWidth}
       okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        name="team-form"
-        initialValues={
-          props.initial ?? {
-            kind: 'volunteer_team',
-            unitId: defaultUnit,
-            specialties: [],
-            partnerId: null,
-            description: '',
-          }
+      form={form}
+      name="team-form"
+      initialValues={
+        props.initial ?? {
+          kind: 'volunteer_team',
+          unitId: defaultUnit,
+          specialties: [],
+          partnerId: null,
+          description: '',
         }
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
+      }
+      saving={save.isPending}
+      error={error}
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
+    >
+      <Form.Item name="name" label="团队名称" rules={[{ required: true, message: '请填写团队名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label="团队类型" rules={[{ required: true, message: '请选择团队类型' }]}>
+        <Select options={TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k] }))} aria-label="团队类型" />
+      </Form.Item>
+      <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+        <Select options={units.options} loading={units.loading} aria-label="所属单位" />
+      </Form.Item>
+      <Form.Item
+        name="leaderPersonId"
+        label="队长"
+        rules={[{ required: true, message: '请选择队长' }]}
+        extra="输入姓名或工号/学号搜索"
       >
-        <Form.Item name="name" label="团队名称" rules={[{ required: true, message: '请填写团队名称' }]}>
-          <Input maxLength={100} />
+        <FormPersonPicker placeholder="搜索队长" valueLabel={props.initial?.leaderName} />
+      </Form.Item>
+      <Form.Item name="specialties" label="服务特长" extra="输入后回车添加，最多20项">
+        <Select mode="tags" tokenSeparators={[',', '，', '、']} maxCount={20} open={false} aria-label="服务特长" />
+      </Form.Item>
+      {(kind === 'vanguard' || props.initial?.partnerId) && (
+        <Form.Item name="partnerId" label="服务的共建单位（地方）">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={partners.isLoading}
+            aria-label="共建单位"
+            options={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Form.Item>
-        <Form.Item name="kind" label="团队类型" rules={[{ required: true, message: '请选择团队类型' }]}>
-          <Select options={TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k] }))} aria-label="团队类型" />
-        </Form.Item>
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <Select options={units.options} loading={units.loading} aria-label="所属单位" />
-        </Form.Item>
-        <Form.Item
-          name="leaderPersonId"
-          label="队长"
-          rules={[{ required: true, message: '请选择队长' }]}
-          extra="输入姓名或工号/学号搜索"
-        >
-          <FormPersonPicker placeholder="搜索队长" valueLabel={props.initial?.leaderName} />
-        </Form.Item>
-        <Form.Item name="specialties" label="服务特长" extra="输入后回车添加，最多20项">
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} maxCount={20} open={false} aria-label="服务特长" />
-        </Form.Item>
-        {(kind === 'vanguard' || props.initial?.partnerId) && (
-          <Form.Item name="partnerId" label="服务的共建单位（地方）">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={partners.isLoading}
-              aria-label="共建单位"
-              options={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="description" label="简介">
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="description" label="简介">
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -1,13 +1,14 @@
 import { OFFCAMPUS_VENUE_TYPES, VENUE_TYPE_LABELS, VENUE_TYPES, type VenueType } from '@pioneer/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { get, post, put } from '../../api';
 import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
-import { dialogWidth, FormPersonPicker, LOCAL, PersonSelect, toIso, usePartnerList, useUnitsFor } from './vol-admin';
+import { FormDialog } from './FormDialog';
+import { FormPersonPicker, LOCAL, PersonSelect, toIso, usePartnerList, useUnitsFor } from './vol-admin';
 
 /** Dialogs of 服务阵地: the venue itself, its duty roster, swaps and the service log. */
 
@@ -76,107 +77,98 @@ export function VenueFormDialog(props: {
     if (!props.initial && fallbackUnit && !form.getFieldValue('unitId')) form.setFieldValue('unitId', fallbackUnit);
   }, [form, fallbackUnit, props.initial]);
   return (
-    <Modal
-      open
+    <FormDialog
       title={props.venueId ? '修改服务阵地' : '新建服务阵地'}
-      width={dialogWidth}
       okText="保存"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        name="venue-form"
-        initialValues={
-          props.initial ?? {
-            type: 'service_window',
-            unitId: defaultUnit,
-            partnerId: null,
-            latitude: null,
-            longitude: null,
-            description: '',
-            isPublic: true,
-          }
+      form={form}
+      name="venue-form"
+      initialValues={
+        props.initial ?? {
+          type: 'service_window',
+          unitId: defaultUnit,
+          partnerId: null,
+          latitude: null,
+          longitude: null,
+          description: '',
+          isPublic: true,
         }
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="name" label="阵地名称" rules={[{ required: true, message: '请填写阵地名称' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="type" label="阵地类型" rules={[{ required: true, message: '请选择阵地类型' }]}>
+      }
+      saving={save.isPending}
+      error={error}
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
+    >
+      <Form.Item name="name" label="阵地名称" rules={[{ required: true, message: '请填写阵地名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="type" label="阵地类型" rules={[{ required: true, message: '请选择阵地类型' }]}>
+        <Select
+          aria-label="阵地类型"
+          options={VENUE_TYPES.map((t) => ({
+            value: t,
+            label: `${VENUE_TYPE_LABELS[t]}${OFFCAMPUS_VENUE_TYPES.includes(t) ? '（校外共建）' : ''}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+        <Select options={units.options} loading={units.loading} aria-label="所属单位" />
+      </Form.Item>
+      {(offCampus || props.initial?.partnerId) && (
+        <Form.Item
+          name="partnerId"
+          label="共建单位"
+          rules={offCampus ? [{ required: true, message: '校外阵地须填写共建单位' }] : []}
+        >
           <Select
-            aria-label="阵地类型"
-            options={VENUE_TYPES.map((t) => ({
-              value: t,
-              label: `${VENUE_TYPE_LABELS[t]}${OFFCAMPUS_VENUE_TYPES.includes(t) ? '（校外共建）' : ''}`,
-            }))}
+            allowClear
+            aria-label="共建单位"
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={partners.isLoading}
+            options={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <Select options={units.options} loading={units.loading} aria-label="所属单位" />
-        </Form.Item>
-        {(offCampus || props.initial?.partnerId) && (
-          <Form.Item
-            name="partnerId"
-            label="共建单位"
-            rules={offCampus ? [{ required: true, message: '校外阵地须填写共建单位' }] : []}
-          >
-            <Select
-              allowClear
-              aria-label="共建单位"
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={partners.isLoading}
-              options={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            />
+      )}
+      <Form.Item name="address" label="地址" rules={[{ required: true, message: '请填写地址' }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Row gutter={8}>
+        <Col span={12}>
+          <Form.Item name="latitude" label="纬度（可不填）">
+            <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
           </Form.Item>
-        )}
-        <Form.Item name="address" label="地址" rules={[{ required: true, message: '请填写地址' }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Row gutter={8}>
-          <Col span={12}>
-            <Form.Item name="latitude" label="纬度（可不填）">
-              <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="longitude" label="经度（可不填）">
-              <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="openingHours"
-          label="开放时间"
-          rules={[{ required: true, message: '请填写开放时间' }]}
-          extra="例如：工作日 8:30–17:00"
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="responsiblePersonId"
-          label="负责人"
-          rules={[{ required: true, message: '请选择负责人' }]}
-          extra="输入姓名或工号/学号搜索"
-        >
-          <FormPersonPicker placeholder="搜索负责人" valueLabel={props.initial?.responsibleName} />
-        </Form.Item>
-        <Form.Item name="description" label="简介">
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Form.Item name="isPublic" label="在公开名录中展示" valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="longitude" label="经度（可不填）">
+            <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name="openingHours"
+        label="开放时间"
+        rules={[{ required: true, message: '请填写开放时间' }]}
+        extra="例如：工作日 8:30–17:00"
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item
+        name="responsiblePersonId"
+        label="负责人"
+        rules={[{ required: true, message: '请选择负责人' }]}
+        extra="输入姓名或工号/学号搜索"
+      >
+        <FormPersonPicker placeholder="搜索负责人" valueLabel={props.initial?.responsibleName} />
+      </Form.Item>
+      <Form.Item name="description" label="简介">
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Form.Item name="isPublic" label="在公开名录中展示" valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -203,41 +195,32 @@ export function DutyDialog(props: { venueId: number; onClose: () => void; onSave
     onError: (err) => setError(showServerErrors(form, err, ['personId', 'post', 'startsAt', 'endsAt'])),
   });
   return (
-    <Modal
-      open
+    <FormDialog
       title="排班"
-      width={dialogWidth}
       okText="排班"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{ post: '值班', startsAt: start.format(LOCAL), endsAt: start.add(3, 'hour').format(LOCAL) }}
+      saving={save.isPending}
+      error={error}
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ post: '值班', startsAt: start.format(LOCAL), endsAt: start.add(3, 'hour').format(LOCAL) }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="personId" label="值班人员" rules={[{ required: true, message: '请选择值班人员' }]}>
-          <FormPersonPicker placeholder="搜索值班人员" />
-        </Form.Item>
-        <Form.Item name="post" label="岗位">
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="startsAt" label="开始" rules={[{ required: true, message: '请填写开始时间' }]}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item name="endsAt" label="结束" rules={[{ required: true, message: '请填写结束时间' }]}>
-          <Input type="datetime-local" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="personId" label="值班人员" rules={[{ required: true, message: '请选择值班人员' }]}>
+        <FormPersonPicker placeholder="搜索值班人员" />
+      </Form.Item>
+      <Form.Item name="post" label="岗位">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="startsAt" label="开始" rules={[{ required: true, message: '请填写开始时间' }]}>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="endsAt" label="结束" rules={[{ required: true, message: '请填写结束时间' }]}>
+        <Input type="datetime-local" />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -270,53 +253,44 @@ export function ServiceLogDialog(props: { venueId: number; onClose: () => void; 
       ),
   });
   return (
-    <Modal
-      open
+    <FormDialog
       title="登记服务"
-      width={dialogWidth}
       okText="登记"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{ servedAt: dayjs().format(LOCAL), peopleServed: 1, minutes: 60, description: '' }}
+      saving={save.isPending}
+      error={error}
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ servedAt: dayjs().format(LOCAL), peopleServed: 1, minutes: 60, description: '' }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="servedAt" label="服务时间" rules={[{ required: true, message: '请填写服务时间' }]}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item name="title" label="服务事项" rules={[{ required: true, message: '请填写服务事项' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="description" label="服务内容">
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-        <Row gutter={8}>
-          <Col span={12}>
-            <Form.Item name="peopleServed" label="服务人数">
-              <InputNumber min={0} max={100000} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="minutes" label="用时（分钟）">
-              <InputNumber min={0} max={1440} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="demandId" label="对应服务需求编号（可不填）">
-          <InputNumber min={1} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="servedAt" label="服务时间" rules={[{ required: true, message: '请填写服务时间' }]}>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="title" label="服务事项" rules={[{ required: true, message: '请填写服务事项' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="description" label="服务内容">
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Row gutter={8}>
+        <Col span={12}>
+          <Form.Item name="peopleServed" label="服务人数">
+            <InputNumber min={0} max={100000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="minutes" label="用时（分钟）">
+            <InputNumber min={0} max={1440} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="demandId" label="对应服务需求编号（可不填）">
+        <InputNumber min={1} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -352,45 +326,36 @@ export function SwapDialog(props: {
     onError: (err) => setError(showServerErrors(form, err, ['toPersonId', 'reason'])),
   });
   return (
-    <Modal
-      open
+    <FormDialog
       title="申请换班"
-      width={dialogWidth}
       okText="发送申请"
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      error={error}
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
+      <Form.Item
+        name="toPersonId"
+        label="请谁代班"
+        rules={[{ required: true, message: '请选择代班人员' }]}
+        extra="对方接受后换班生效"
       >
-        <Form.Item
-          name="toPersonId"
-          label="请谁代班"
-          rules={[{ required: true, message: '请选择代班人员' }]}
-          extra="对方接受后换班生效"
-        >
-          {search ? (
-            <FormPersonPicker placeholder="搜索代班人员" />
-          ) : (
-            <PersonSelect
-              placeholder="选择同一阵地的值班人员"
-              options={[...colleagues].map(([id, name]) => ({ id, name }))}
-            />
-          )}
-        </Form.Item>
-        <Form.Item name="reason" label="换班原因" rules={[{ required: true, message: '请填写换班原因' }]}>
-          <Input.TextArea rows={2} maxLength={200} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        {search ? (
+          <FormPersonPicker placeholder="搜索代班人员" />
+        ) : (
+          <PersonSelect
+            placeholder="选择同一阵地的值班人员"
+            options={[...colleagues].map(([id, name]) => ({ id, name }))}
+          />
+        )}
+      </Form.Item>
+      <Form.Item name="reason" label="换班原因" rules={[{ required: true, message: '请填写换班原因' }]}>
+        <Input.TextArea rows={2} maxLength={200} showCount />
+      </Form.Item>
+    </FormDialog>
   );
 }

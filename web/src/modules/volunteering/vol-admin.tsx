@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, type Me, post } from '../../api';
 import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
 import { PersonPicker } from '../access/PersonPicker';
+import { FormDialog } from './FormDialog';
 
 /** Helpers shared by the volunteering management dialogs (teams, venues, duties, attendance). */
 
@@ -64,9 +65,6 @@ export function usePartnerList(enabled = true) {
   });
 }
 
-/** Narrow dialogs on phones: the modal takes the screen width minus a margin. */
-export const dialogWidth = 'min(560px, calc(100vw - 24px))';
-
 interface AttendanceValues {
   checkInAt: string;
   checkOutAt: string;
@@ -106,49 +104,43 @@ export function AttendanceDialog(props: {
     onError: (err) => setError(showServerErrors(form, err, ATTENDANCE_FIELDS)),
   });
   return (
-    <Modal
+    <FormDialog
       open={props.open}
       title={request ? '申请补签' : `登记出勤${props.personName ? `：${props.personName}` : ''}`}
-      width={dialogWidth}
       okText={request ? '提交申请' : '登记'}
-      cancelText="取消"
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{ checkInAt: toLocal(props.startsAt), checkOutAt: toLocal(props.endsAt), note: '' }}
+      saving={save.isPending}
+      error={error}
+      notice={
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          message={
+            request ? '补签提交后由活动组织者审核，通过后按填写的时间结算时长。' : '登记后直接生效，结项时按此结算。'
+          }
+        />
+      }
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Alert
-        type="info"
-        style={{ marginBottom: 12 }}
-        message={
-          request ? '补签提交后由活动组织者审核，通过后按填写的时间结算时长。' : '登记后直接生效，结项时按此结算。'
-        }
-      />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ checkInAt: toLocal(props.startsAt), checkOutAt: toLocal(props.endsAt), note: '' }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
+      <Form.Item name="checkInAt" label="签到时间" rules={[{ required: true, message: '请填写签到时间' }]}>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="checkOutAt" label="签退时间" rules={[{ required: true, message: '请填写签退时间' }]}>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={request ? '补签原因' : '说明'}
+        rules={[{ required: true, message: request ? '请填写补签原因' : '请填写说明' }]}
       >
-        <Form.Item name="checkInAt" label="签到时间" rules={[{ required: true, message: '请填写签到时间' }]}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item name="checkOutAt" label="签退时间" rules={[{ required: true, message: '请填写签退时间' }]}>
-          <Input type="datetime-local" />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={request ? '补签原因' : '说明'}
-          rules={[{ required: true, message: request ? '请填写补签原因' : '请填写说明' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
