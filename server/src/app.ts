@@ -49,7 +49,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  const ctx: Context = { db: database.db, config, engine: database.engine };
+  const ctx: Context = { db: database.db, config, engine: database.engine, listen: database.listen };
 
   await app.register(swagger, {
     openapi: {

@@ -8,8 +8,8 @@ const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
-  /** Seconds a process may reuse a resolved session before reading it again (0 = always read). */
-  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Seconds a process may reuse a resolved session before reading it again (0 = always read); see session-cache.ts. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),

@@ -14,6 +14,8 @@ export interface Actor {
   name: string;
   username: string;
   unitId: number;
+  /** The materialized path of the person's own unit (where they belong, not what they may manage). */
+  unitPath: string;
   isSystemAdmin: boolean;
   grants: ActorGrant[];
 }

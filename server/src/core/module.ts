@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Engine } from '../db/database';
+import type { Listen } from '../db/listen';
 import type { DB } from '../db/types';
 import type { DemoSeeder } from '../seed/load-demo';
 
@@ -25,6 +26,7 @@ export interface Context {
   db: Kysely<DB>;
   config: Config;
   engine: Engine;
+  listen: Listen;
 }
 
 /** A business module's manifest: the app registers the explicit list in app.ts. */

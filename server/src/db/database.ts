@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type Listen, pgliteListen, postgresListen } from './listen';
 import { PGliteDialect } from './pglite-dialect';
 import type { DB } from './types';
 
@@ -9,6 +10,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** Subscribes to a NOTIFY channel; see listen.ts. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,16 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
     // An idle client cut off by the server (restart, admin command) must not crash the process; the pool replaces it.
     pool.on('error', (err) => console.error('PostgreSQL 空闲连接出错：', err.message));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const listener = postgresListen(opts.url);
+    return {
+      db,
+      engine: 'postgres',
+      listen: listener.listen,
+      close: async () => {
+        await listener.close();
+        await db.destroy();
+      },
+    };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = await PGlite.create(opts.dataDir, { parsers: PARSERS });
@@ -43,6 +55,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; poolS
   return {
     db,
     engine: 'pglite',
+    listen: pgliteListen(pglite, db),
     close: async () => {
       await db.destroy();
       await pglite.close();

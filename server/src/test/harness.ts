@@ -133,3 +133,13 @@ export function describeOnEngines(name: string, suite: (t: () => TestContext) =>
     });
   }
 }
+
+/** Polls `check` until it returns true or `withinMs` passes: for what another connection hears asynchronously (NOTIFY). */
+export async function eventually(check: () => Promise<boolean>, withinMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+}

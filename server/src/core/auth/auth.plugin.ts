@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../actor';
 import { AppError, unauthorized } from '../errors';
 import type { App, Context } from '../module';
+import { followSessionChanges } from './session-cache';
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from './sessions';
 
 declare module 'fastify' {
@@ -21,6 +22,8 @@ const CSRF_EXEMPT = new Set(['/api/auth/login']);
  * made with the cookie unless it carries the session's CSRF token in a header (a cross-site form cannot).
  */
 export const authPlugin = fp(async (app: App, ctx: Context) => {
+  // Without the subscription, cached sessions simply live no longer than a few seconds.
+  followSessionChanges(ctx.listen).catch(() => {});
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {

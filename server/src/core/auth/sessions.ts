@@ -45,6 +45,7 @@ export async function resolveSession(db: Kysely<DB>, config: Config, token: stri
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
     .innerJoin('person as p', 'p.id', 'a.person_id')
+    .innerJoin('org_unit as pu', 'pu.id', 'p.unit_id')
     .select([
       's.csrf_token',
       's.last_seen_at',
@@ -55,6 +56,7 @@ export async function resolveSession(db: Kysely<DB>, config: Config, token: stri
       'p.id as personId',
       'p.name',
       'p.unit_id',
+      'pu.path as unitPath',
       sql<ActorGrant[]>`coalesce((
         select json_agg(json_build_object('grantId', g.id, 'role', g.role, 'unitId', g.unit_id,
                                           'unitPath', u.path, 'unitName', u.name) order by u.path, g.id)
@@ -89,6 +91,7 @@ export async function resolveSession(db: Kysely<DB>, config: Config, token: stri
       name: row.name,
       username: row.username,
       unitId: row.unit_id,
+      unitPath: row.unitPath,
       isSystemAdmin: row.is_system_admin,
       grants: row.grants,
     },

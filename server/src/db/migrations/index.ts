@@ -5,6 +5,8 @@ import * as notifications from './0300_notifications';
 import * as serviceDemands from './0400_service_demands';
 import * as demandTeam from './0410_demand_team';
 import * as volunteering from './0500_volunteering';
+import * as volunteerTakeSeat from './0510_volunteer_take_seat';
+import * as sessionCacheNotify from './0520_session_cache_notify';
 
 /** Every migration in order. Names sort; a module adds its own file and one line here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0400_service_demands': serviceDemands,
   '0410_demand_team': demandTeam,
   '0500_volunteering': volunteering,
+  '0510_volunteer_take_seat': volunteerTakeSeat,
+  '0520_session_cache_notify': sessionCacheNotify,
 };

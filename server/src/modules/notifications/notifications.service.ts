@@ -31,6 +31,13 @@ export interface NotifyInput {
 const rolesWith = (permission: Permission) =>
   (Object.keys(ROLE_PERMISSIONS) as RoleName[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
 
+/** One notification row per named person (deduplicated, `except` left out). */
+export function noticeRows(people: readonly number[], input: Omit<NotifyInput, 'recipients'>) {
+  const except = input.except ?? [];
+  const values = { kind: input.kind, title: input.title, body: input.body ?? '', link: input.link ?? null };
+  return [...new Set(people)].filter((id) => !except.includes(id)).map((person_id) => ({ person_id, ...values }));
+}
+
 /**
  * Posts a notification inside the caller's transaction, so it exists exactly when the change it reports does.
  * Any module calls this; recipients by permission are resolved from live role grants whose unit covers the path.
@@ -39,13 +46,10 @@ export async function notify(trx: Db, input: NotifyInput): Promise<number> {
   const except = input.except ?? [];
   const values = { kind: input.kind, title: input.title, body: input.body ?? '', link: input.link ?? null };
   if (Array.isArray(input.recipients)) {
-    const ids = [...new Set(input.recipients as number[])].filter((id) => !except.includes(id));
-    if (ids.length === 0) return 0;
-    await trx
-      .insertInto('notification')
-      .values(ids.map((person_id) => ({ person_id, ...values })))
-      .execute();
-    return ids.length;
+    const rows = noticeRows(input.recipients as number[], input);
+    if (rows.length === 0) return 0;
+    await trx.insertInto('notification').values(rows).execute();
+    return rows.length;
   }
   const { unitPath, permission, reach = 'covering' } = input.recipients as Exclude<Recipients, readonly number[]>;
   const roles = rolesWith(permission);

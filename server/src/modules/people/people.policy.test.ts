@@ -19,6 +19,7 @@ const actor = (personId: number, grants: [RoleName, string][], isSystemAdmin = f
   name: `p${personId}`,
   username: `u${personId}`,
   unitId: 3,
+  unitPath: '/1/',
   isSystemAdmin,
   grants: grants.map(([role, unitPath], i) => ({ grantId: i + 1, role, unitId: i + 1, unitPath, unitName: unitPath })),
 });

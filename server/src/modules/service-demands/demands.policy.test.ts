@@ -17,6 +17,7 @@ const actor = (personId: number, grants: [RoleName, string][], isSystemAdmin = f
   name: `P${personId}`,
   username: `p${personId}`,
   unitId: 4,
+  unitPath: '/1/',
   isSystemAdmin,
   grants: grants.map(([role, unitPath], i) => ({
     grantId: i + 1,

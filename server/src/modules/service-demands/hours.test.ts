@@ -148,6 +148,7 @@ describeOnEngines('service demands · volunteer hours', (t) => {
       name: '测试',
       username: 'dangyuan',
       unitId: f.unit('JNSD-WX-BK1'),
+      unitPath: '',
       isSystemAdmin: false,
       grants: [],
     };

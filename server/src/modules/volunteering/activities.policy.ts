@@ -52,6 +52,9 @@ const refuse = (code: RefusalCode, reason?: string, details: Refusal['details'] 
   details: details ?? (reason ? { reason } : null),
 });
 
+/** A refusal by its name alone (the database named it: volunteer_take_seat). */
+export const namedRefusal = (code: RefusalCode, details: Refusal['details'] = null) => refuse(code, undefined, details);
+
 export const isPartyMember = (status: string) => status === 'member' || status === 'probationary';
 
 /** Why this person may not take a seat on this shift now, or null. The seat itself is won by a conditional UPDATE. */

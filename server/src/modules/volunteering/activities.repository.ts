@@ -3,6 +3,7 @@ import type { Actor } from '../../core/actor';
 import { offsetOf, type PageQuery } from '../../core/paging';
 import { inScope } from '../../core/scope';
 import type { DB } from '../../db/types';
+import type { RefusalCode } from './activities.policy';
 import { actorUnitPath, type Db } from './shared';
 
 type ActivityEb = ExpressionBuilder<
@@ -219,37 +220,16 @@ export async function signupFacts(db: Db, shiftId: number, personId: number): Pr
   return r.rows[0];
 }
 
-type ShiftEb = ExpressionBuilder<DB & { s: DB['volunteer_shift'] }, 's'>;
-/** Does the person hold another live sign-up whose shift overlaps this one? */
-const overlapQuery = (eb: ShiftEb, personId: number) =>
-  eb
-    .selectFrom('volunteer_signup as o')
-    .innerJoin('volunteer_shift as os', 'os.id', 'o.shift_id')
-    .select(sql<boolean>`count(*) > 0`.as('b'))
-    .where('o.person_id', '=', personId)
-    .where('o.status', 'in', LIVE)
-    .whereRef('os.id', '<>', 's.id')
-    .whereRef('os.starts_at', '<', 's.ends_at')
-    .whereRef('s.starts_at', '<', 'os.ends_at');
-
-/** Inside the sign-up transaction: lock the person's volunteer row, then look again at duplicates and overlaps. */
-export function lockAndRecheck(db: Db, shiftId: number, personId: number) {
-  return db
-    .selectFrom('volunteer as v')
-    .innerJoin('volunteer_shift as s', (j) => j.on('s.id', '=', shiftId))
-    .select([
-      'v.id',
-      (eb) =>
-        eb
-          .selectFrom('volunteer_signup as x')
-          .select(sql<boolean>`count(*) > 0`.as('b'))
-          .whereRef('x.shift_id', '=', 's.id')
-          .where('x.person_id', '=', personId)
-          .where('x.status', 'in', LIVE)
-          .as('existing'),
-      (eb) => overlapQuery(eb, personId).as('overlaps'),
-    ])
-    .where('v.person_id', '=', personId)
-    .forUpdate('v')
-    .executeTakeFirst();
+/**
+ * The seat, won or lost in one call (migration 0510): the person's other sign-ups re-checked under a lock on
+ * their volunteer row, the conditional UPDATE, the sign-up row, its audit event and notice (`events`, keyed
+ * by the outcome 'confirmed' | 'waiting'). Refusals come back by name.
+ */
+export async function takeSeat(db: Db, shiftId: number, personId: number, waitlist: boolean, events: unknown) {
+  const r = await sql<{ signupId: number; status: 'confirmed' | 'waiting'; refusal: RefusalCode | null }>`
+    select out_signup_id as "signupId", out_status as "status", out_refusal as "refusal"
+    from volunteer_take_seat(${shiftId}::int, ${personId}::int, ${waitlist}::boolean, ${JSON.stringify(events)}::jsonb)`.execute(
+    db,
+  );
+  return r.rows[0];
 }

@@ -5,6 +5,7 @@ import { checkinRoutes } from './checkin.routes';
 import { dualReportRoutes } from './dual-report.routes';
 import { ledgerRoutes } from './ledger.routes';
 import { registrationRoutes } from './registration.routes';
+import { seatBoard } from './seat-board';
 import { seedVolunteering } from './seed';
 import { teamRoutes } from './teams.routes';
 import { venueRoutes } from './venues.routes';
@@ -18,6 +19,8 @@ export const volunteeringModule: AppModule = {
   tag: '志愿服务',
   seedDemo: seedVolunteering,
   routes(app: App, ctx: Context) {
+    // Start listening for freed seats now, not at the first sign-up of a rush.
+    seatBoard(ctx);
     registrationRoutes(app, ctx);
     activityRoutes(app, ctx);
     checkinRoutes(app, ctx);

@@ -8,7 +8,7 @@ import type { DB } from '../../db/types';
 
 /** Helpers every volunteering sub-area uses: unit look-ups by scope, time in Asia/Shanghai, small errors. */
 export type Db = Kysely<DB> | Transaction<DB>;
-export type Ctx = Pick<Context, 'db' | 'config'>;
+export type Ctx = Pick<Context, 'db' | 'config' | 'listen'>;
 
 export interface UnitRef {
   id: number;

@@ -1,83 +1,82 @@
-import { sql } from 'kysely';
 import { type Actor, can } from '../../core/actor';
-import { recordAudit } from '../../core/audit/audit';
+import { auditRow, recordAudit } from '../../core/audit/audit';
 import { conflict, forbidden, notFound } from '../../core/errors';
-import { notify } from '../notifications/notifications.service';
-import { canCancelSignup, canManageActivity, signupRefusal } from './activities.policy';
+import { noticeRows, notify } from '../notifications/notifications.service';
+import { canCancelSignup, canManageActivity, namedRefusal, signupRefusal } from './activities.policy';
 import * as repo from './activities.repository';
-import { type Ctx, type Db, shanghaiStamp } from './shared';
+import { seatBoard } from './seat-board';
+import { type Ctx, shanghaiStamp } from './shared';
 import * as signups from './signups.repository';
 
 const refusal = (code: string, message: string, details: unknown = null) => conflict(code, message, details);
+const fullRefusal = () => {
+  const r = namedRefusal('SHIFT_FULL', { waitlistAvailable: true });
+  return refusal(r.code, r.message, r.details);
+};
 
 /**
- * Takes one seat if one is free and records the sign-up, in a single statement: the conditional UPDATE is
- * the only thing that decides who gets a seat, so the count can never pass capacity however many requests
- * race (each waits for the row lock and re-checks `taken < capacity`).
+ * Signs the actor up for a shift, or onto its waiting list. Who is refused, and why, is read first
+ * (signupFacts + the pure signupRefusal); the seat itself is then won or lost inside one database call,
+ * volunteer_take_seat, whose conditional UPDATE is the only thing that decides who gets a seat — so the count
+ * never passes capacity however many requests race — and which writes the sign-up, its audit event and the
+ * notice in the same statement, so the shift's row lock is never held across a round trip.
  */
-async function takeSeat(trx: Db, shiftId: number, personId: number) {
-  const r = await sql<{ id: number }>`
-    with seat as (
-      update volunteer_shift set taken = taken + 1
-      where id = ${shiftId} and taken < capacity
-      returning id, activity_id
-    )
-    insert into volunteer_signup (shift_id, activity_id, person_id, status)
-    select id, activity_id, ${personId}, 'confirmed' from seat
-    returning id`.execute(trx);
-  return r.rows[0]?.id;
+export async function signUp(ctx: Ctx, actor: Actor, shiftId: number, opts: { waitlist: boolean }) {
+  const board = seatBoard(ctx);
+  // One connection for the whole decision; the board is read once it is ours, because in a rush most requests
+  // wait for a connection while the last seats go.
+  return ctx.db.connection().execute(async (db) => {
+    if (!opts.waitlist && board.knownFull(shiftId, actor, Date.now())) throw fullRefusal();
+    const f = await repo.signupFacts(db, shiftId, actor.personId);
+    const visible =
+      f && (f.unitPath.startsWith(f.audiencePath) || can(actor, 'volunteer.view', f.orgPath) || f.existing);
+    if (!f || !visible) throw notFound('岗位');
+    const shift = { audiencePath: f.audiencePath, orgPath: f.orgPath };
+    const early = signupRefusal(
+      f,
+      {
+        registered: f.volunteerId !== null,
+        politicalStatus: f.politicalStatus,
+        skills: [...(f.volunteerSkills ?? []), ...f.personSkills],
+        unitPath: f.unitPath,
+      },
+      Date.now(),
+      { existing: Boolean(f.existing), overlaps: Boolean(f.overlaps), waitlist: opts.waitlist },
+    );
+    if (early?.code === 'SHIFT_FULL') board.markFull(shiftId, shift, Date.now());
+    if (early) throw refusal(early.code, early.message, early.details);
+
+    const taken = await repo.takeSeat(db, shiftId, actor.personId, opts.waitlist, seatEvents(actor, f));
+    if (taken.refusal === 'SHIFT_FULL') {
+      board.markFull(shiftId, shift, Date.now());
+      throw fullRefusal();
+    }
+    if (taken.refusal) {
+      const r = namedRefusal(taken.refusal);
+      throw refusal(r.code, r.message, r.details);
+    }
+    return { id: taken.signupId, status: taken.status, activityId: f.activityId };
+  });
 }
 
-export async function signUp(ctx: Ctx, actor: Actor, shiftId: number, opts: { waitlist: boolean }) {
-  const f = await repo.signupFacts(ctx.db, shiftId, actor.personId);
-  const visible = f && (f.unitPath.startsWith(f.audiencePath) || can(actor, 'volunteer.view', f.orgPath) || f.existing);
-  if (!f || !visible) throw notFound('岗位');
-  // Refuse early from what was read; acceptance is decided only inside the transaction below.
-  const early = signupRefusal(
-    { ...f, shiftStart: f.shiftStart },
-    {
-      registered: f.volunteerId !== null,
-      politicalStatus: f.politicalStatus,
-      skills: [...(f.volunteerSkills ?? []), ...f.personSkills],
-      unitPath: f.unitPath,
-    },
-    Date.now(),
-    { existing: Boolean(f.existing), overlaps: Boolean(f.overlaps), waitlist: opts.waitlist },
-  );
-  if (early) throw refusal(early.code, early.message, early.details);
-
-  return ctx.db.transaction().execute(async (trx) => {
-    const again = await repo.lockAndRecheck(trx, shiftId, actor.personId);
-    if (again?.existing) throw refusal('ALREADY_SIGNED_UP', '您已报名该岗位');
-    if (again?.overlaps) throw refusal('OVERLAPPING_SHIFT', '与您已报名的其他岗位时间冲突');
-    let id = await takeSeat(trx, shiftId, actor.personId);
-    let status = 'confirmed';
-    if (id === undefined) {
-      if (!opts.waitlist) throw refusal('SHIFT_FULL', '该岗位名额已满，可以加入候补名单', { waitlistAvailable: true });
-      const row = await trx
-        .insertInto('volunteer_signup')
-        .values({ shift_id: shiftId, activity_id: f.activityId, person_id: actor.personId, status: 'waiting' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = row.id;
-      status = 'waiting';
-    }
-    await recordAudit(trx, actor, {
-      action: status === 'confirmed' ? 'volunteer_signup.confirmed' : 'volunteer_signup.waitlisted',
+/** The audit event and the notice for either outcome; volunteer_take_seat writes the one that happened. */
+function seatEvents(actor: Actor, f: repo.SignupFacts) {
+  const body = `岗位时间：${shanghaiStamp(f.shiftStart)} 起`;
+  const link = `/volunteer/activities/${f.activityId}`;
+  const event = (status: 'confirmed' | 'waiting', action: string, title: string) => ({
+    audit: auditRow(actor, {
+      action,
       entityType: 'volunteer_signup',
-      entityId: id,
+      entityId: '',
       unitPath: f.orgPath,
-      after: { shiftId, activityId: f.activityId, status },
-    });
-    await notify(trx, {
-      recipients: [actor.personId],
-      kind: status === 'confirmed' ? 'volunteer.signup_confirmed' : 'volunteer.signup_waiting',
-      title: status === 'confirmed' ? `报名成功：${f.title}（${f.post}）` : `已加入候补：${f.title}（${f.post}）`,
-      body: `岗位时间：${shanghaiStamp(f.shiftStart)} 起`,
-      link: `/volunteer/activities/${f.activityId}`,
-    });
-    return { id, status, activityId: f.activityId };
+      after: { shiftId: f.shiftId, activityId: f.activityId, status },
+    }),
+    notices: noticeRows([actor.personId], { kind: `volunteer.signup_${status}`, title, body, link }),
   });
+  return {
+    confirmed: event('confirmed', 'volunteer_signup.confirmed', `报名成功：${f.title}（${f.post}）`),
+    waiting: event('waiting', 'volunteer_signup.waitlisted', `已加入候补：${f.title}（${f.post}）`),
+  };
 }
 
 /**

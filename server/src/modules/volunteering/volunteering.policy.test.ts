@@ -18,6 +18,7 @@ const actor = (grants: [string, string][], personId = 1): Actor => ({
   name: '测试',
   username: 't',
   unitId: 1,
+  unitPath: '/1/',
   isSystemAdmin: false,
   grants: grants.map(([role, unitPath], i) => ({ grantId: i, role: role as never, unitId: i, unitPath, unitName: '' })),
 });

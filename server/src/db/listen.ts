@@ -1,0 +1,83 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types';
+
+/**
+ * PostgreSQL's LISTEN/NOTIFY, for facts one server process must hear from another at once (a shift got a free
+ * seat again). `onMessage` gets each payload; `onLost` runs when notifications may have been missed (the
+ * listening connection dropped), so the subscriber can forget whatever it kept.
+ */
+export type Listen = (channel: string, onMessage: (payload: string) => void, onLost?: () => void) => Promise<void>;
+
+interface Subscriber {
+  onMessage: (payload: string) => void;
+  onLost?: () => void;
+}
+
+const assertChannel = (channel: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+};
+
+/** One dedicated connection per process (pooled connections cannot listen), reconnecting a second after a drop. */
+export function postgresListen(url: string) {
+  const subscribers = new Map<string, Subscriber[]>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+
+  const lost = (dead: pg.Client) => {
+    if (client !== dead) return;
+    client = null;
+    connecting = null;
+    for (const subs of subscribers.values()) for (const s of subs) s.onLost?.();
+    if (!closed) setTimeout(() => connect().catch(() => {}), 1000).unref();
+  };
+  const connect = () => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (m) => {
+        for (const s of subscribers.get(m.channel) ?? []) s.onMessage(m.payload ?? '');
+      });
+      c.on('error', () => lost(c));
+      c.on('end', () => lost(c));
+      client = c;
+      try {
+        await c.connect();
+        for (const channel of subscribers.keys()) await c.query(`listen ${channel}`);
+      } catch (err) {
+        c.end().catch(() => {});
+        lost(c);
+        throw err;
+      }
+      return c;
+    })();
+    return connecting;
+  };
+
+  const listen: Listen = async (channel, onMessage, onLost) => {
+    assertChannel(channel);
+    const first = !subscribers.has(channel);
+    subscribers.set(channel, [...(subscribers.get(channel) ?? []), { onMessage, onLost }]);
+    const c = await connect();
+    if (first) await c.query(`listen ${channel}`);
+  };
+  const close = async () => {
+    closed = true;
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
+  return { listen, close };
+}
+
+/**
+ * The embedded engine is one process and one session. LISTEN runs while the dialect's single connection is
+ * ours, so it never lands inside somebody's open transaction (where a rollback would undo it).
+ */
+export function pgliteListen(pglite: PGlite, db: Kysely<DB>): Listen {
+  return async (channel, onMessage) => {
+    assertChannel(channel);
+    await db.connection().execute(() => pglite.listen(channel, onMessage));
+  };
+}

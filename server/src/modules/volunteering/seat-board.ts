@@ -1,0 +1,69 @@
+import { type Actor, can } from '../../core/actor';
+import type { Context } from '../../core/module';
+
+/**
+ * What this server process knows about full shifts, so that once the last seat has gone, the rest of a sign-up
+ * rush is answered 「名额已满」 without touching the database. It only ever refuses: a seat is won solely by the
+ * conditional UPDATE in volunteer_take_seat, so nothing here can oversell.
+ *
+ * A shift is marked full when the database says so. It is forgotten as soon as any process frees a seat there
+ * (a trigger sends NOTIFY volunteer_seat_freed on every cancellation that frees a seat or capacity increase),
+ * when the listening connection drops, and in any case after FULL_FOR_MS — the longest a missed notification
+ * could make this process answer "full" about a shift that has a seat again.
+ */
+export const SEAT_FREED_CHANNEL = 'volunteer_seat_freed';
+const FULL_FOR_MS = 10_000;
+
+export interface FullShift {
+  /** Who can see the shift at all: anyone else must still get the 404 the database path gives them. */
+  audiencePath: string;
+  orgPath: string;
+}
+
+export class SeatBoard {
+  private readonly full = new Map<number, FullShift & { until: number }>();
+
+  /** True when the shift is known full and the actor could see it (so "full" tells them nothing new). */
+  knownFull(shiftId: number, actor: Actor, now: number): boolean {
+    const entry = this.full.get(shiftId);
+    if (!entry) return false;
+    if (entry.until <= now) {
+      this.full.delete(shiftId);
+      return false;
+    }
+    return actor.unitPath.startsWith(entry.audiencePath) || can(actor, 'volunteer.view', entry.orgPath);
+  }
+
+  markFull(shiftId: number, shift: FullShift, now: number) {
+    this.full.set(shiftId, { ...shift, until: now + FULL_FOR_MS });
+  }
+
+  freed(shiftId: number) {
+    this.full.delete(shiftId);
+  }
+
+  forgetAll() {
+    this.full.clear();
+  }
+}
+
+// One board per database (tests open several in one process; their shift ids overlap).
+const boards = new WeakMap<object, SeatBoard>();
+
+export function seatBoard(ctx: Pick<Context, 'db' | 'listen'>): SeatBoard {
+  let board = boards.get(ctx.db);
+  if (!board) {
+    const b = new SeatBoard();
+    boards.set(ctx.db, b);
+    // Until the subscription is up (or if it fails), entries still expire after FULL_FOR_MS.
+    ctx
+      .listen(
+        SEAT_FREED_CHANNEL,
+        (payload) => b.freed(Number(payload)),
+        () => b.forgetAll(),
+      )
+      .catch(() => b.forgetAll());
+    board = b;
+  }
+  return board;
+}
