@@ -77,6 +77,16 @@ const LABELS_EN: Record<string, string> = {
   超时需求: 'Overdue demands',
   需求统计: 'Demand figures',
   需求类别: 'Demand categories',
+  志愿活动: 'Activities',
+  签到签退: 'Check in / out',
+  我的时长: 'My hours',
+  我的证明: 'My certificates',
+  志愿者注册: 'Registration',
+  双报到: 'Dual reporting',
+  服务团队: 'Service teams',
+  服务阵地: 'Service venues',
+  出具证明: 'Issue certificates',
+  时长台账: 'Hours ledger',
 };
 export function useLabel() {
   const { locale } = useLocale();

@@ -3,13 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../../api';
+import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
-import { STATUS_TAG } from './labels';
-import { type ActivitySummary, categoryLabel, type Page, timeRange } from './vol-api';
+import { useVolLabels } from './labels';
+import { volMessages } from './messages';
+import type { ActivitySummary, Page } from './vol-api';
 
 /** /volunteer: activities open to me, the ones I signed up for, and (organizers) the ones my units run. */
 export default function ActivitiesPage() {
+  const t = useMessages(volMessages);
+  const labels = useVolLabels();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const canOrganize = hasPermission(me, 'volunteer.manage');
@@ -20,20 +24,20 @@ export default function ActivitiesPage() {
     queryFn: () => get<Page<ActivitySummary>>(`/api/volunteer/activities?view=${view}&page=${page}&pageSize=10`),
   });
   const options = [
-    { value: 'open', label: '可报名' },
-    { value: 'mine', label: '我报名的' },
-    ...(hasPermission(me, 'volunteer.view') ? [{ value: 'managed', label: '本组织的' }] : []),
+    { value: 'open', label: t('viewOpen') },
+    { value: 'mine', label: t('viewMine') },
+    ...(hasPermission(me, 'volunteer.view') ? [{ value: 'managed', label: t('viewManaged') }] : []),
   ];
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <h1 className="pioneer-page-title" style={{ margin: 0 }}>
-          志愿活动
+          {t('activities')}
         </h1>
         {canOrganize && (
           <Link to="/volunteer/activities/new">
             <Button type="primary" icon={<PlusOutlined />}>
-              发布活动
+              {t('publishActivity')}
             </Button>
           </Link>
         )}
@@ -45,7 +49,7 @@ export default function ActivitiesPage() {
         onChange={(v) => setParams({ view: String(v) })}
         style={{ marginBottom: 12 }}
       />
-      {list.data?.items.length === 0 && <Empty description="暂无活动" />}
+      {list.data?.items.length === 0 && <Empty description={t('noActivities')} />}
       <Space direction="vertical" style={{ width: '100%' }}>
         {list.data?.items.map((a) => (
           <Link key={a.id} to={`/volunteer/activities/${a.id}`} data-testid="activity-card">
@@ -53,18 +57,18 @@ export default function ActivitiesPage() {
               size="small"
               hoverable
               title={a.title}
-              extra={<Tag color={STATUS_TAG[a.status].color}>{STATUS_TAG[a.status].text}</Tag>}
+              extra={<Tag color={labels.statusColor(a.status)}>{labels.statusText(a.status)}</Tag>}
             >
-              <Typography.Text type="secondary">{timeRange(a.startsAt, a.endsAt)}</Typography.Text>
+              <Typography.Text type="secondary">{labels.timeRange(a.startsAt, a.endsAt)}</Typography.Text>
               <div>{a.place}</div>
               <Space wrap size={4} style={{ marginTop: 4 }}>
-                <Tag>{categoryLabel(a.category)}</Tag>
+                <Tag>{labels.category(a.category)}</Tag>
                 <Tag>{a.unitName}</Tag>
                 {a.teamName && <Tag color="purple">{a.teamName}</Tag>}
                 {a.venueName && <Tag color="cyan">{a.venueName}</Tag>}
-                {a.membersOnly && <Tag color="red">仅限党员</Tag>}
+                {a.membersOnly && <Tag color="red">{t('membersOnly')}</Tag>}
                 <Tag color={a.taken >= a.capacity ? 'orange' : 'green'}>
-                  名额 {a.taken}/{a.capacity}
+                  {t('seats', { taken: a.taken, capacity: a.capacity })}
                 </Tag>
               </Space>
             </Card>

@@ -3,20 +3,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Modal, message, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError, get, post } from '../../api';
-import { STATUS_TAG } from './labels';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volMessages } from './messages';
 import { RosterCard } from './RosterCard';
 import { AttendanceButton } from './vol-admin';
-import { type ActivityDetail, categoryLabel, type Shift, showError, timeRange } from './vol-api';
+import { type ActivityDetail, type Shift, showError } from './vol-api';
 
 /** How the member's late or manual check-in (补签) stands with the organizer. */
-const REVIEW_TAGS: Record<string, { label: string; color: string }> = {
-  pending: { label: '补签待审核', color: 'gold' },
-  approved: { label: '补签已通过', color: 'green' },
-  rejected: { label: '补签未通过', color: 'red' },
+const REVIEW_TAGS: Record<string, { label: 'reviewPending' | 'reviewApproved' | 'reviewRejected'; color: string }> = {
+  pending: { label: 'reviewPending', color: 'gold' },
+  approved: { label: 'reviewApproved', color: 'green' },
+  rejected: { label: 'reviewRejected', color: 'red' },
 };
 
 /** /volunteer/activities/:id — shifts and seats, my sign-ups; organizers also get the code, roster and close. */
 export default function ActivityDetailPage() {
+  const t = useMessages(volMessages);
+  const labels = useVolLabels();
   const { id } = useParams();
   const qc = useQueryClient();
   const key = ['vol-activity', id];
@@ -26,16 +30,16 @@ export default function ActivityDetailPage() {
     mutationFn: ({ shift, waitlist }: { shift: Shift; waitlist: boolean }) =>
       post<{ status: string }>(`/api/volunteer/shifts/${shift.id}/signups`, { waitlist }),
     onSuccess: (r) => {
-      message.success(r.status === 'waiting' ? '已加入候补名单，有人取消时按顺序递补' : '报名成功');
+      message.success(r.status === 'waiting' ? t('joinedWaitlist') : t('signedUp'));
       refresh();
     },
     onError: (err, vars) => {
       if (err instanceof ApiError && err.code === 'SHIFT_FULL') {
         Modal.confirm({
-          title: '名额已满',
-          content: '是否加入候补名单？有人取消时将按加入顺序递补。',
-          okText: '加入候补',
-          cancelText: '暂不',
+          title: t('shiftFull'),
+          content: t('shiftFullAsk'),
+          okText: t('joinWaitlist'),
+          cancelText: t('notNow'),
           onOk: () => signUp.mutate({ shift: vars.shift, waitlist: true }),
         });
       } else showError(err);
@@ -44,7 +48,7 @@ export default function ActivityDetailPage() {
   const cancel = useMutation({
     mutationFn: (signupId: number) => post(`/api/volunteer/signups/${signupId}/cancel`),
     onSuccess: () => {
-      message.success('已取消报名');
+      message.success(t('signupCancelled'));
       refresh();
     },
     onError: showError,
@@ -59,25 +63,27 @@ export default function ActivityDetailPage() {
         <h1 className="pioneer-page-title" style={{ margin: 0 }}>
           {a.title}
         </h1>
-        <Tag color={STATUS_TAG[a.status].color}>{STATUS_TAG[a.status].text}</Tag>
+        <Tag color={labels.statusColor(a.status)}>{labels.statusText(a.status)}</Tag>
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ margin: '12px 0' }}>
-        <Descriptions.Item label="时间">{timeRange(a.startsAt, a.endsAt)}</Descriptions.Item>
-        <Descriptions.Item label="地点">{a.place}</Descriptions.Item>
-        <Descriptions.Item label="类别">{categoryLabel(a.category)}</Descriptions.Item>
-        <Descriptions.Item label="组织单位">{a.unitName}</Descriptions.Item>
-        <Descriptions.Item label="报名范围">
+        <Descriptions.Item label={t('time')}>{labels.timeRange(a.startsAt, a.endsAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('place')}>{a.place}</Descriptions.Item>
+        <Descriptions.Item label={t('category')}>{labels.category(a.category)}</Descriptions.Item>
+        <Descriptions.Item label={t('organizer')}>{a.unitName}</Descriptions.Item>
+        <Descriptions.Item label={t('audience')}>
           {a.audienceName}
-          {a.membersOnly ? '（仅限党员）' : ''}
-          {a.requiredSkill ? `，需要「${a.requiredSkill}」` : ''}
+          {a.membersOnly ? t('membersOnlyNote') : ''}
+          {a.requiredSkill ? t('needsSkill', { skill: a.requiredSkill }) : ''}
         </Descriptions.Item>
-        <Descriptions.Item label="报名时间">{timeRange(a.signupOpensAt, a.signupClosesAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('signupWindow')}>
+          {labels.timeRange(a.signupOpensAt, a.signupClosesAt)}
+        </Descriptions.Item>
       </Descriptions>
       {a.description && <Typography.Paragraph>{a.description}</Typography.Paragraph>}
       {a.status === 'published' && (
         <Link to={`/volunteer/check-in?activity=${a.id}`}>
           <Button block style={{ marginBottom: 12 }}>
-            签到 / 签退
+            {t('checkInOut')}
           </Button>
         </Link>
       )}
@@ -89,20 +95,20 @@ export default function ActivityDetailPage() {
             title={s.post}
             extra={
               <span>
-                名额 {s.taken}/{s.capacity}
-                {s.waiting ? `，候补 ${s.waiting}` : ''}
+                {t('seats', { taken: s.taken, capacity: s.capacity })}
+                {s.waiting ? t('waitingCount', { n: s.waiting }) : ''}
               </span>
             }
             data-testid="shift-card"
           >
-            <div>{timeRange(s.startsAt, s.endsAt)}</div>
+            <div>{labels.timeRange(s.startsAt, s.endsAt)}</div>
             <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
               {s.myStatus && (
-                <Tag color={STATUS_TAG[s.myStatus]?.color}>{STATUS_TAG[s.myStatus]?.text ?? s.myStatus}</Tag>
+                <Tag color={labels.statusColor(s.myStatus)}>{labels.statusText(s.myStatus) ?? s.myStatus}</Tag>
               )}
-              {s.myCheckedInAt && <Tag color="green">已签到</Tag>}
+              {s.myCheckedInAt && <Tag color="green">{t('checkedIn')}</Tag>}
               {s.myCheckinReview && REVIEW_TAGS[s.myCheckinReview] && (
-                <Tag color={REVIEW_TAGS[s.myCheckinReview].color}>{REVIEW_TAGS[s.myCheckinReview].label}</Tag>
+                <Tag color={REVIEW_TAGS[s.myCheckinReview].color}>{t(REVIEW_TAGS[s.myCheckinReview].label)}</Tag>
               )}
               {!s.myStatus && a.status === 'published' && (
                 <Button
@@ -110,25 +116,25 @@ export default function ActivityDetailPage() {
                   loading={signUp.isPending}
                   onClick={() => signUp.mutate({ shift: s, waitlist: false })}
                 >
-                  报名
+                  {t('signUp')}
                 </Button>
               )}
               {s.mySignupAbilities?.requestManual && s.mySignupId && (
                 <AttendanceButton
-                  label="申请补签"
+                  label={t('requestManual')}
                   mode="request"
                   signupId={s.mySignupId}
                   startsAt={s.startsAt}
                   endsAt={s.endsAt}
                   onDone={() => {
-                    message.success('补签申请已提交，等待组织者审核');
+                    message.success(t('manualRequested'));
                     refresh();
                   }}
                 />
               )}
               {s.mySignupAbilities?.cancel && (
                 <Button danger loading={cancel.isPending} onClick={() => cancel.mutate(s.mySignupId!)}>
-                  取消报名
+                  {t('cancelSignup')}
                 </Button>
               )}
             </Flex>
@@ -140,7 +146,7 @@ export default function ActivityDetailPage() {
           <Flex gap={8} wrap style={{ margin: '16px 0 8px' }}>
             {a.abilities.showCode && (
               <Link to={`/volunteer/activities/${a.id}/code`}>
-                <Button icon={<QrcodeOutlined />}>出示签到码</Button>
+                <Button icon={<QrcodeOutlined />}>{t('showCode')}</Button>
               </Link>
             )}
           </Flex>

@@ -3,6 +3,8 @@ import { Alert, Button, Card, Form, Input, Space, Switch, Typography } from 'ant
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { post } from '../../api';
+import { useMessages } from '../../i18n';
+import { volMessages } from './messages';
 import { showError, when } from './vol-api';
 
 interface Position {
@@ -21,6 +23,7 @@ const locate = (): Promise<Position> =>
 
 /** /volunteer/check-in?activity=&code= — check in or out with the organizer's current code (scanned or typed). */
 export default function CheckInPage() {
+  const t = useMessages(volMessages);
   const [params] = useSearchParams();
   const [activity, setActivity] = useState(params.get('activity') ?? '');
   const [code, setCode] = useState(params.get('code') ?? '');
@@ -40,8 +43,8 @@ export default function CheckInPage() {
     onSuccess: ({ kind, r }) =>
       setResult(
         kind === 'check-in'
-          ? `签到成功（${r.post ?? ''}，${when(r.checkedInAt)}）${r.late ? '：已迟到，需组织者审核' : ''}`
-          : `签退成功（${when(r.checkedOutAt)}）`,
+          ? `${t('checkInDone', { post: r.post ?? '', time: when(r.checkedInAt) })}${r.late ? t('checkInLate') : ''}`
+          : t('checkOutDone', { time: when(r.checkedOutAt) }),
       ),
     onError: (err) => {
       setResult(null);
@@ -50,11 +53,11 @@ export default function CheckInPage() {
   });
   return (
     <div style={{ maxWidth: 420, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">签到 / 签退</h1>
+      <h1 className="pioneer-page-title">{t('checkInOut')}</h1>
       <Card>
         <Form layout="vertical">
           {!params.get('activity') && (
-            <Form.Item label="活动编号">
+            <Form.Item label={t('activityNo')}>
               <Input
                 inputMode="numeric"
                 value={activity}
@@ -62,9 +65,9 @@ export default function CheckInPage() {
               />
             </Form.Item>
           )}
-          <Form.Item label="签到码（6位数字，每30秒更换）">
+          <Form.Item label={t('codeLabel')}>
             <Input
-              aria-label="签到码"
+              aria-label={t('code')}
               inputMode="numeric"
               maxLength={6}
               value={code}
@@ -72,7 +75,7 @@ export default function CheckInPage() {
               style={{ fontSize: 28, letterSpacing: 6, textAlign: 'center' }}
             />
           </Form.Item>
-          <Form.Item label="提供位置（活动要求定位时打开）">
+          <Form.Item label={t('shareLocation')}>
             <Switch checked={useLocation} onChange={setUseLocation} />
           </Form.Item>
           <Space style={{ width: '100%' }} direction="vertical">
@@ -84,7 +87,7 @@ export default function CheckInPage() {
               loading={act.isPending}
               onClick={() => act.mutate('check-in')}
             >
-              签到
+              {t('checkIn')}
             </Button>
             <Button
               block
@@ -92,7 +95,7 @@ export default function CheckInPage() {
               loading={act.isPending}
               onClick={() => act.mutate('check-out')}
             >
-              签退
+              {t('checkOut')}
             </Button>
           </Space>
         </Form>
@@ -100,7 +103,7 @@ export default function CheckInPage() {
           <Alert style={{ marginTop: 12 }} type="success" showIcon message={result} data-testid="checkin-result" />
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-          开始前30分钟起可签到；开始15分钟后签到算迟到，需组织者审核。
+          {t('checkInRules')}
         </Typography.Paragraph>
       </Card>
     </div>

@@ -3,6 +3,8 @@ import { Alert, Card, Progress, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { get } from '../../api';
+import { useMessages } from '../../i18n';
+import { volMessages } from './messages';
 
 interface Code {
   title: string;
@@ -15,6 +17,7 @@ interface Code {
 
 /** /volunteer/activities/:id/code — the organizer's phone: a code and QR that change every 30 seconds. */
 export default function CheckinCodePage() {
+  const t = useMessages(volMessages);
   const { id } = useParams();
   const [now, setNow] = useState(Date.now());
   const code = useQuery({
@@ -35,7 +38,7 @@ export default function CheckinCodePage() {
       <Typography.Title level={4}>{code.data.title}</Typography.Title>
       <Card>
         <img
-          alt="签到二维码"
+          alt={t('qrAlt')}
           width={240}
           height={240}
           style={{ display: 'block', margin: '0 auto' }}
@@ -48,7 +51,7 @@ export default function CheckinCodePage() {
           {code.data.code}
         </div>
         <Progress percent={(left / code.data.stepSeconds) * 100} showInfo={false} size="small" />
-        <Typography.Text type="secondary">{left} 秒后更换；志愿者扫码或输入签到码签到</Typography.Text>
+        <Typography.Text type="secondary">{t('codeTurns', { left })}</Typography.Text>
       </Card>
     </div>
   );

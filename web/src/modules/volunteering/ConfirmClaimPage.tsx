@@ -2,7 +2,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Rate, Spin } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { get, post } from '../../api';
-import { hours, showError } from './vol-api';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volMessages } from './messages';
+import { showError } from './vol-api';
 
 interface ClaimView {
   status: string;
@@ -18,6 +21,8 @@ interface ClaimView {
 
 /** /volunteer/confirm/:id?sig= (public) — the community contact confirms a member's service, without an account. */
 export default function ConfirmClaimPage() {
+  const t = useMessages(volMessages);
+  const labels = useVolLabels();
   const { id } = useParams();
   const [params] = useSearchParams();
   const sig = params.get('sig') ?? '';
@@ -38,33 +43,37 @@ export default function ConfirmClaimPage() {
   const c = claim.data;
   return (
     <div style={{ maxWidth: 520, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">双报到服务确认</h1>
+      <h1 className="pioneer-page-title">{t('confirmTitle')}</h1>
       <Card size="small">
         <Descriptions column={1} size="small">
-          <Descriptions.Item label="社区">{c.communityName}</Descriptions.Item>
-          <Descriptions.Item label="服务岗位">{c.postTitle}</Descriptions.Item>
-          <Descriptions.Item label="党员">
-            {c.personName}（{c.volunteerNo}）
+          <Descriptions.Item label={t('community')}>{c.communityName}</Descriptions.Item>
+          <Descriptions.Item label={t('post')}>{c.postTitle}</Descriptions.Item>
+          <Descriptions.Item label={t('member')}>
+            {t('personWithNo', { name: c.personName, no: c.volunteerNo ?? '' })}
           </Descriptions.Item>
-          <Descriptions.Item label="服务日期">{c.servedOn}</Descriptions.Item>
-          <Descriptions.Item label="服务时长">{c.minutes ? hours(c.minutes) : '—'}</Descriptions.Item>
-          <Descriptions.Item label="服务情况">{c.note}</Descriptions.Item>
+          <Descriptions.Item label={t('servedOn')}>{c.servedOn}</Descriptions.Item>
+          <Descriptions.Item label={t('serviceHours')}>{c.minutes ? labels.hours(c.minutes) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('serviceNote')}>{c.note}</Descriptions.Item>
         </Descriptions>
         {c.status === 'confirmed' ? (
-          <Alert type="success" showIcon message={`已由 ${c.confirmedByName} 确认，谢谢！`} />
+          <Alert type="success" showIcon message={t('claimConfirmed', { name: c.confirmedByName ?? '' })} />
         ) : (
           <Form layout="vertical" onFinish={(v) => confirm.mutate(v)} initialValues={{ rating: 5, feedback: '' }}>
-            <Form.Item name="contactName" label="确认人姓名" rules={[{ required: true, message: '请填写您的姓名' }]}>
+            <Form.Item
+              name="contactName"
+              label={t('contactName')}
+              rules={[{ required: true, message: t('contactNameRequired') }]}
+            >
               <Input maxLength={50} />
             </Form.Item>
-            <Form.Item name="rating" label="满意度">
+            <Form.Item name="rating" label={t('satisfaction')}>
               <Rate />
             </Form.Item>
-            <Form.Item name="feedback" label="意见（可不填）">
+            <Form.Item name="feedback" label={t('feedback')}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={confirm.isPending}>
-              确认服务属实
+              {t('confirmService')}
             </Button>
           </Form>
         )}

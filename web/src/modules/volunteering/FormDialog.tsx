@@ -1,5 +1,7 @@
 import { Alert, Form, type FormInstance, Modal } from 'antd';
 import type { ReactNode } from 'react';
+import { useMessages } from '../../i18n';
+import { volAdminMessages } from './messages-admin';
 
 /** Wide enough for a form on a desktop, never wider than a phone's screen. */
 const dialogWidth = 'min(560px, calc(100vw - 24px))';
@@ -24,13 +26,14 @@ interface Props<T> {
 
 /** The one shape of the module's edit dialogs: a phone-width modal around a vertical form, OK submits it. */
 export function FormDialog<T>(props: Props<T>) {
+  const t = useMessages(volAdminMessages);
   return (
     <Modal
       open={props.open ?? true}
       title={props.title}
       width={dialogWidth}
       okText={props.okText}
-      cancelText="取消"
+      cancelText={t('cancel')}
       confirmLoading={props.saving}
       onOk={() => props.form.submit()}
       onCancel={props.onClose}

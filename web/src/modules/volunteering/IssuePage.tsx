@@ -4,8 +4,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api';
 import { showServerErrors } from '../../forms';
+import { useMessages } from '../../i18n';
 import { unitOptions, useSession } from '../../session';
 import { CertificateCard } from './CertificatesPage';
+import { volAdminMessages } from './messages-admin';
 import type { Certificate } from './vol-api';
 
 interface Volunteer {
@@ -18,6 +20,7 @@ const FIELDS = ['personId', 'unitId', 'from', 'to', 'responsibleName'];
 
 /** /volunteer/certificates/issue — the recording unit issues a certificate; below it, the issuance register. */
 export default function IssuePage() {
+  const t = useMessages(volAdminMessages);
   const { me, currentUnit } = useSession();
   const qc = useQueryClient();
   const [form] = Form.useForm();
@@ -39,14 +42,14 @@ export default function IssuePage() {
         responsibleName: v.responsibleName || undefined,
       }),
     onSuccess: (r) => {
-      message.success(`已出具，编号 ${r.serial}`);
+      message.success(t('issued', { serial: r.serial }));
       qc.invalidateQueries({ queryKey: ['vol-register'] });
     },
     onError: (err) => setError(showServerErrors(form, err, FIELDS)),
   });
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">出具志愿服务证明</h1>
+      <h1 className="pioneer-page-title">{t('issueTitle')}</h1>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
@@ -58,38 +61,42 @@ export default function IssuePage() {
             issue.mutate(v);
           }}
         >
-          <Form.Item name="personId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
+          <Form.Item
+            name="personId"
+            label={t('volunteer')}
+            rules={[{ required: true, message: t('volunteerRequired') }]}
+          >
             <Select
               showSearch
               filterOption={false}
               onSearch={setQ}
-              placeholder="输入姓名或志愿者编号"
+              placeholder={t('volunteerSearch')}
               options={(volunteers.data?.items ?? []).map((v) => ({
                 value: v.personId,
-                label: `${v.name}（${v.volunteerNo}，${v.unitName}）`,
+                label: t('volunteerOption', { name: v.name, no: v.volunteerNo, unit: v.unitName }),
               }))}
             />
           </Form.Item>
-          <Form.Item name="unitId" label="出具单位（记录时长的组织）">
+          <Form.Item name="unitId" label={t('issuingUnit')}>
             <Select options={unitOptions(me).map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="from" label="起始日期">
+            <Form.Item name="from" label={t('from')}>
               <Input type="date" />
             </Form.Item>
-            <Form.Item name="to" label="截止日期">
+            <Form.Item name="to" label={t('to')}>
               <Input type="date" />
             </Form.Item>
           </Space>
-          <Form.Item name="responsibleName" label="负责人（默认为本组织书记）">
+          <Form.Item name="responsibleName" label={t('responsible')}>
             <Input maxLength={50} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={issue.isPending} block>
-            出具证明
+            {t('issue')}
           </Button>
         </Form>
       </Card>
-      <h2 style={{ fontSize: 16 }}>出具登记簿</h2>
+      <h2 style={{ fontSize: 16 }}>{t('issueRegister')}</h2>
       <Space direction="vertical" style={{ width: '100%' }}>
         {register.data?.items.map((c) => (
           <CertificateCard key={c.id} c={c} />

@@ -2,11 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, InputNumber, List, message, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../../api';
-import { BASIS_LABELS } from './labels';
-import { categoryLabel, hours, type LedgerEntry, showError, when } from './vol-api';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volAdminMessages } from './messages-admin';
+import { type LedgerEntry, showError, when } from './vol-api';
 
 /** /volunteer/ledger — the hours ledger of my units: entries, fraud flags with reasons, reversal and correction. */
 export default function LedgerPage() {
+  const t = useMessages(volAdminMessages);
+  const labels = useVolLabels();
   const qc = useQueryClient();
   const [view, setView] = useState('flags');
   const [minutes, setMinutes] = useState<number | null>(null);
@@ -16,10 +20,11 @@ export default function LedgerPage() {
       get<{ items: LedgerEntry[] }>(view === 'flags' ? '/api/volunteer/ledger/flags' : '/api/volunteer/ledger'),
   });
   const done = () => qc.invalidateQueries({ queryKey: ['vol-ledger'] });
+  // The reasons are part of the (Chinese) ledger record, not UI text, so they stay as they are in every locale.
   const reverse = useMutation({
     mutationFn: (id: number) => post(`/api/volunteer/ledger/${id}/reverse`, { reason: '经核查冲销' }),
     onSuccess: () => {
-      message.success('已冲销');
+      message.success(t('reversed'));
       done();
     },
     onError: showError,
@@ -27,48 +32,48 @@ export default function LedgerPage() {
   const correct = useMutation({
     mutationFn: (id: number) => post(`/api/volunteer/ledger/${id}/correct`, { minutes, reason: '经核查更正' }),
     onSuccess: () => {
-      message.success('已更正');
+      message.success(t('corrected'));
       done();
     },
     onError: showError,
   });
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">时长台账</h1>
-      <Typography.Paragraph type="secondary">
-        台账只追加不修改：更正＝冲销原记录＋记入新记录。疑点只提示复核，不自动否定记录。
-      </Typography.Paragraph>
+      <h1 className="pioneer-page-title">{t('ledger')}</h1>
+      <Typography.Paragraph type="secondary">{t('ledgerIntro')}</Typography.Paragraph>
       <Segmented
         block
         value={view}
         onChange={(v) => setView(String(v))}
         options={[
-          { value: 'flags', label: '疑点记录' },
-          { value: 'all', label: '全部记录' },
+          { value: 'flags', label: t('flagged') },
+          { value: 'all', label: t('allEntries') },
         ]}
         style={{ marginBottom: 12 }}
       />
       <Card size="small">
         <List
           dataSource={entries.data?.items ?? []}
-          locale={{ emptyText: '没有记录' }}
+          locale={{ emptyText: t('noEntries') }}
           renderItem={(e) => (
             <List.Item
               actions={
                 e.abilities?.reverse
                   ? [
-                      <Popconfirm key="r" title="冲销这条记录？" onConfirm={() => reverse.mutate(e.id)}>
+                      <Popconfirm key="r" title={t('reverseConfirm')} onConfirm={() => reverse.mutate(e.id)}>
                         <Button size="small" type="link" danger>
-                          冲销
+                          {t('reverse')}
                         </Button>
                       </Popconfirm>,
                       <Popconfirm
                         key="c"
-                        title={<InputNumber min={1} max={1440} placeholder="正确的分钟数" onChange={setMinutes} />}
+                        title={
+                          <InputNumber min={1} max={1440} placeholder={t('correctMinutes')} onChange={setMinutes} />
+                        }
                         onConfirm={() => correct.mutate(e.id)}
                       >
                         <Button size="small" type="link">
-                          更正
+                          {t('correct')}
                         </Button>
                       </Popconfirm>,
                     ]
@@ -79,8 +84,8 @@ export default function LedgerPage() {
                 title={
                   <Space wrap size={4}>
                     <span>{e.personName}</span>
-                    <Tag color={e.kind === 'credit' ? 'green' : 'red'}>{hours(e.minutes)}</Tag>
-                    {e.reversedBy && <Tag>已冲销</Tag>}
+                    <Tag color={e.kind === 'credit' ? 'green' : 'red'}>{labels.hours(e.minutes)}</Tag>
+                    {e.reversedBy && <Tag>{t('reversed')}</Tag>}
                     {e.flags?.map((f) => (
                       <Tag key={f.code} color="orange" title={f.reason}>
                         {f.reason}
@@ -88,7 +93,7 @@ export default function LedgerPage() {
                     ))}
                   </Space>
                 }
-                description={`${e.activityTitle ?? e.description} · ${categoryLabel(e.category)} · ${when(e.serviceStart)} · ${BASIS_LABELS[e.basis]} · 录入 ${e.recordedByName} ${when(e.recordedAt)}`}
+                description={`${e.activityTitle ?? e.description} · ${labels.category(e.category)} · ${when(e.serviceStart)} · ${labels.basis(e.basis)} · ${t('recordedBy', { name: e.recordedByName, time: when(e.recordedAt) })}`}
               />
             </List.Item>
           )}

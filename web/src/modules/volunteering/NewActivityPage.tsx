@@ -7,8 +7,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { post } from '../../api';
 import { showServerErrors } from '../../forms';
+import { useMessages } from '../../i18n';
 import { unitOptions, useSession } from '../../session';
-import { categoryLabel } from './vol-api';
+import { useVolLabels } from './labels';
+import { volAdminMessages } from './messages-admin';
 
 const LOCAL = 'YYYY-MM-DDTHH:mm';
 const toIso = (local: string) => dayjs(local).format();
@@ -39,6 +41,8 @@ interface Values {
 
 /** /volunteer/activities/new — an organizer publishes an activity with its posts/shifts and seats. */
 export default function NewActivityPage() {
+  const t = useMessages(volAdminMessages);
+  const labels = useVolLabels();
   const { me, currentUnit } = useSession();
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
@@ -58,7 +62,7 @@ export default function NewActivityPage() {
   });
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">发布志愿活动</h1>
+      <h1 className="pioneer-page-title">{t('newActivity')}</h1>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -76,7 +80,7 @@ export default function NewActivityPage() {
           signupClosesAt: tomorrow.subtract(1, 'hour').format(LOCAL),
           shifts: [
             {
-              post: '现场服务',
+              post: t('defaultPost'),
               startsAt: tomorrow.format(LOCAL),
               endsAt: tomorrow.add(2, 'hour').format(LOCAL),
               capacity: 10,
@@ -84,31 +88,31 @@ export default function NewActivityPage() {
           ],
         }}
       >
-        <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
+        <Form.Item name="title" label={t('title')} rules={[{ required: true, message: t('titleRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="category" label="服务类别" extra="会议和培训不计入志愿服务时长">
-          <Select options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+        <Form.Item name="category" label={t('category')} extra={t('categoryHint')}>
+          <Select options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))} />
         </Form.Item>
-        <Form.Item name="unitId" label="组织单位" rules={[{ required: true, message: '请选择组织单位' }]}>
+        <Form.Item name="unitId" label={t('unit')} rules={[{ required: true, message: t('unitRequired') }]}>
           <Select options={unitOptions(me).map((u) => ({ value: u.id, label: u.name }))} />
         </Form.Item>
-        <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
+        <Form.Item name="place" label={t('place')} rules={[{ required: true, message: t('placeRequired') }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="description" label="服务内容">
+        <Form.Item name="description" label={t('description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="membersOnly" label="仅限党员报名" valuePropName="checked">
+        <Form.Item name="membersOnly" label={t('membersOnly')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="requiredSkill" label="需要的技能（可不填）">
+        <Form.Item name="requiredSkill" label={t('requiredSkill')}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="signupOpensAt" label="报名开始">
+        <Form.Item name="signupOpensAt" label={t('signupOpensAt')}>
           <Input type="datetime-local" />
         </Form.Item>
-        <Form.Item name="signupClosesAt" label="报名截止">
+        <Form.Item name="signupClosesAt" label={t('signupClosesAt')}>
           <Input type="datetime-local" />
         </Form.Item>
         <Form.List name="shifts">
@@ -118,26 +122,28 @@ export default function NewActivityPage() {
                 <Card
                   key={f.key}
                   size="small"
-                  title={`岗位 ${i + 1}`}
+                  title={t('postN', { n: i + 1 })}
                   style={{ marginBottom: 8 }}
                   extra={
-                    fields.length > 1 && <MinusCircleOutlined aria-label="删除岗位" onClick={() => remove(f.name)} />
+                    fields.length > 1 && (
+                      <MinusCircleOutlined aria-label={t('removePost')} onClick={() => remove(f.name)} />
+                    )
                   }
                 >
                   <Form.Item
                     name={[f.name, 'post']}
-                    label="岗位名称"
-                    rules={[{ required: true, message: '请填写岗位名称' }]}
+                    label={t('postName')}
+                    rules={[{ required: true, message: t('postNameRequired') }]}
                   >
                     <Input maxLength={50} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'startsAt']} label="开始">
+                  <Form.Item name={[f.name, 'startsAt']} label={t('startsAt')}>
                     <Input type="datetime-local" />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'endsAt']} label="结束">
+                  <Form.Item name={[f.name, 'endsAt']} label={t('endsAt')}>
                     <Input type="datetime-local" />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'capacity']} label="名额">
+                  <Form.Item name={[f.name, 'capacity']} label={t('capacity')}>
                     <InputNumber min={1} max={10000} style={{ width: '100%' }} />
                   </Form.Item>
                 </Card>
@@ -154,13 +160,13 @@ export default function NewActivityPage() {
                   })
                 }
               >
-                添加岗位
+                {t('addPost')}
               </Button>
             </>
           )}
         </Form.List>
         <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ marginTop: 16 }}>
-          发布
+          {t('publish')}
         </Button>
       </Form>
     </div>

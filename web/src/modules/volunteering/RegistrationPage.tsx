@@ -1,10 +1,12 @@
-import { AVAILABILITY, AVAILABILITY_LABELS, SERVICE_CATEGORIES } from '@pioneer/domain';
+import { AVAILABILITY, SERVICE_CATEGORIES } from '@pioneer/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, message, Select, Spin, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { get, post, put } from '../../api';
 import { showServerErrors } from '../../forms';
-import { categoryLabel } from './vol-api';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volMessages } from './messages';
 
 interface MeVolunteer {
   registration: {
@@ -21,6 +23,8 @@ const FIELDS = ['skills', 'availability', 'serviceAreas', 'insured'];
 
 /** /volunteer/registration — 志愿服务注册: skills, availability, service areas, insurance; the volunteer number. */
 export default function RegistrationPage() {
+  const t = useMessages(volMessages);
+  const labels = useVolLabels();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +33,7 @@ export default function RegistrationPage() {
     mutationFn: (v: Record<string, unknown>) =>
       me.data?.registration ? put('/api/volunteer/registration', v) : post('/api/volunteer/registration', v),
     onSuccess: () => {
-      message.success('已保存');
+      message.success(t('saved'));
       qc.invalidateQueries({ queryKey: ['vol-me'] });
     },
     onError: (err) => setError(showServerErrors(form, err, FIELDS)),
@@ -38,17 +42,17 @@ export default function RegistrationPage() {
   const reg = me.data?.registration;
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">志愿者注册</h1>
+      <h1 className="pioneer-page-title">{t('registration')}</h1>
       {reg ? (
         <Alert
           type="success"
           showIcon
-          message={<span data-testid="volunteer-no">志愿者编号：{reg.volunteerNo}</span>}
-          description="公开场合（证明、核验页）只使用志愿者编号，不显示身份证号。"
+          message={<span data-testid="volunteer-no">{t('volunteerNo', { no: reg.volunteerNo })}</span>}
+          description={t('volunteerNoPrivacy')}
           style={{ marginBottom: 12 }}
         />
       ) : (
-        <Typography.Paragraph>注册后即可报名志愿活动、累计服务时长并申请志愿服务证明。</Typography.Paragraph>
+        <Typography.Paragraph>{t('registrationIntro')}</Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Card size="small">
@@ -66,20 +70,20 @@ export default function RegistrationPage() {
             save.mutate(v);
           }}
         >
-          <Form.Item name="skills" label="技能特长">
-            <Select mode="tags" placeholder="输入后回车" />
+          <Form.Item name="skills" label={t('skills')}>
+            <Select mode="tags" placeholder={t('skillsPlaceholder')} />
           </Form.Item>
-          <Form.Item name="availability" label="可服务时间">
-            <Checkbox.Group options={AVAILABILITY.map((a) => ({ value: a, label: AVAILABILITY_LABELS[a] }))} />
+          <Form.Item name="availability" label={t('availability')}>
+            <Checkbox.Group options={AVAILABILITY.map((a) => ({ value: a, label: labels.availability(a) }))} />
           </Form.Item>
-          <Form.Item name="serviceAreas" label="服务领域">
-            <Checkbox.Group options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+          <Form.Item name="serviceAreas" label={t('serviceAreas')}>
+            <Checkbox.Group options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))} />
           </Form.Item>
-          <Form.Item name="insured" label="已购买志愿服务保险" valuePropName="checked">
+          <Form.Item name="insured" label={t('insured')} valuePropName="checked">
             <Switch />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={save.isPending}>
-            {reg ? '保存修改' : '注册为志愿者'}
+            {reg ? t('saveChanges') : t('register')}
           </Button>
         </Form>
       </Card>

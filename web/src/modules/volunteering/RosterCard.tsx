@@ -2,12 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Input, List, Modal, message, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../../api';
-import { STATUS_TAG } from './labels';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volAdminMessages } from './messages-admin';
 import { AttendanceButton } from './vol-admin';
-import { type ActivityDetail, hours, type RosterRow, showError, when } from './vol-api';
+import { type ActivityDetail, type RosterRow, showError, when } from './vol-api';
 
 /** The organizer's roster: who signed up, who checked in, late/manual entries to review, then 结项. */
 export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; onChanged: () => void }) {
+  const t = useMessages(volAdminMessages);
+  const labels = useVolLabels();
   const qc = useQueryClient();
   const key = ['vol-roster', activity.id];
   const roster = useQuery({
@@ -31,8 +35,8 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
       post<{ present: number; noShow: number; minutes: number }>(`/api/volunteer/activities/${activity.id}/close`),
     onSuccess: (r) => {
       Modal.success({
-        title: '已结项',
-        content: `出勤 ${r.present} 人，缺勤 ${r.noShow} 人，共记入 ${hours(r.minutes)}。`,
+        title: t('closedOut'),
+        content: t('closeResult', { present: r.present, noShow: r.noShow, hours: labels.hours(r.minutes) }),
       });
       done();
     },
@@ -41,7 +45,7 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
   const cancel = useMutation({
     mutationFn: () => post(`/api/volunteer/activities/${activity.id}/cancel`, { reason }),
     onSuccess: () => {
-      message.success('活动已取消');
+      message.success(t('activityCancelled'));
       done();
     },
     onError: showError,
@@ -53,12 +57,12 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
   return (
     <Card
       size="small"
-      title={`报名与出勤（已签到 ${checkedIn} / ${rows.filter((r) => r.status === 'confirmed').length}）`}
+      title={t('rosterTitle', { checkedIn, confirmed: rows.filter((r) => r.status === 'confirmed').length })}
       data-testid="roster"
     >
       <List
         dataSource={rows.filter((r) => r.status !== 'cancelled')}
-        locale={{ emptyText: '还没有人报名' }}
+        locale={{ emptyText: t('noSignups') }}
         renderItem={(r) => (
           <List.Item
             actions={[
@@ -67,14 +71,14 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
                     <AttendanceButton
                       key="rec"
                       small
-                      label="登记出勤"
+                      label={t('recordAttendance')}
                       mode="record"
                       signupId={r.id}
                       personName={r.name}
                       startsAt={r.checkedInAt ?? shiftOf(r).startsAt}
                       endsAt={r.checkedOutAt ?? shiftOf(r).endsAt}
                       onDone={() => {
-                        message.success(`已登记 ${r.name} 的出勤`);
+                        message.success(t('attendanceRecorded', { name: r.name }));
                         done();
                       }}
                     />,
@@ -88,7 +92,7 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
                       type="link"
                       onClick={() => review.mutate({ id: r.id, approve: true })}
                     >
-                      通过
+                      {t('approve')}
                     </Button>,
                     <Button
                       key="no"
@@ -97,7 +101,7 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
                       danger
                       onClick={() => review.mutate({ id: r.id, approve: false })}
                     >
-                      不通过
+                      {t('reject')}
                     </Button>,
                   ]
                 : []),
@@ -110,19 +114,21 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.volunteerNo}
                   </Typography.Text>
-                  <Tag color={STATUS_TAG[r.status]?.color}>{STATUS_TAG[r.status]?.text}</Tag>
+                  <Tag color={labels.statusColor(r.status)}>{labels.statusText(r.status)}</Tag>
                   {r.attendance !== 'pending' && (
-                    <Tag color={STATUS_TAG[r.attendance]?.color}>{STATUS_TAG[r.attendance]?.text}</Tag>
+                    <Tag color={labels.statusColor(r.attendance)}>{labels.statusText(r.attendance)}</Tag>
                   )}
                   {r.checkinReview !== 'none' && (
-                    <Tag color={STATUS_TAG[r.checkinReview]?.color}>
-                      {r.checkinKind === 'manual' ? '补签' : '迟到'}
-                      {STATUS_TAG[r.checkinReview]?.text}
+                    <Tag color={labels.statusColor(r.checkinReview)}>
+                      {t('reviewTag', {
+                        kind: r.checkinKind === 'manual' ? t('kindManual') : t('kindLate'),
+                        status: labels.statusText(r.checkinReview) ?? '',
+                      })}
                     </Tag>
                   )}
                 </Space>
               }
-              description={`${r.post}　签到 ${when(r.checkedInAt)}　签退 ${when(r.checkedOutAt)}${r.creditedMinutes ? `　记入 ${hours(r.creditedMinutes)}` : ''}`}
+              description={`${t('rosterLine', { post: r.post, in: when(r.checkedInAt), out: when(r.checkedOutAt) })}${r.creditedMinutes ? t('rosterCredited', { hours: labels.hours(r.creditedMinutes) }) : ''}`}
             />
           </List.Item>
         )}
@@ -130,22 +136,22 @@ export function RosterCard({ activity, onChanged }: { activity: ActivityDetail; 
       {activity.abilities.close && (
         <Space wrap style={{ marginTop: 8 }}>
           <Popconfirm
-            title="结项后按签到结算出勤并记入服务时长，不能撤回。确定结项？"
-            okText="结项"
-            cancelText="再等等"
+            title={t('closeConfirm')}
+            okText={t('closeOk')}
+            cancelText={t('notYet')}
             onConfirm={() => close.mutate()}
           >
             <Button type="primary" loading={close.isPending}>
-              结项并记入时长
+              {t('closeAndCredit')}
             </Button>
           </Popconfirm>
           <Popconfirm
-            title={<Input placeholder="取消原因" value={reason} onChange={(e) => setReason(e.target.value)} />}
-            okText="取消活动"
-            cancelText="返回"
+            title={<Input placeholder={t('cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            okText={t('cancelActivity')}
+            cancelText={t('back')}
             onConfirm={() => cancel.mutate()}
           >
-            <Button danger>取消活动</Button>
+            <Button danger>{t('cancelActivity')}</Button>
           </Popconfirm>
         </Space>
       )}

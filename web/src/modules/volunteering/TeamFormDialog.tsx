@@ -1,11 +1,14 @@
-import { TEAM_KIND_LABELS, TEAM_KINDS, type TeamKind } from '@pioneer/domain';
+import { TEAM_KINDS, type TeamKind } from '@pioneer/domain';
 import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { post, put } from '../../api';
 import { showServerErrors } from '../../forms';
+import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { FormDialog } from './FormDialog';
+import { useVolLabels } from './labels';
+import { volAdminMessages } from './messages-admin';
 import { FormPersonPicker, usePartnerList, useUnitsFor } from './vol-admin';
 
 /** What the dialog edits; the team's current values when editing. */
@@ -29,6 +32,8 @@ export function TeamFormDialog(props: {
   onClose: () => void;
   onSaved: (id: number) => void;
 }) {
+  const t = useMessages(volAdminMessages);
+  const labels = useVolLabels();
   const { currentUnit } = useSession();
   const [form] = Form.useForm<TeamFormValues>();
   const [error, setError] = useState<string | null>(null);
@@ -59,8 +64,8 @@ export function TeamFormDialog(props: {
   return (
     <FormDialog
       open={props.open}
-      title={props.teamId ? '修改团队' : '组建团队'}
-      okText="保存"
+      title={props.teamId ? t('editTeam') : t('createTeam')}
+      okText={t('save')}
       form={form}
       name="team-form"
       initialValues={
@@ -80,38 +85,44 @@ export function TeamFormDialog(props: {
         save.mutate(v);
       }}
     >
-      <Form.Item name="name" label="团队名称" rules={[{ required: true, message: '请填写团队名称' }]}>
+      <Form.Item name="name" label={t('teamName')} rules={[{ required: true, message: t('teamNameRequired') }]}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="kind" label="团队类型" rules={[{ required: true, message: '请选择团队类型' }]}>
-        <Select options={TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k] }))} aria-label="团队类型" />
+      <Form.Item name="kind" label={t('teamKind')} rules={[{ required: true, message: t('teamKindRequired') }]}>
+        <Select options={TEAM_KINDS.map((k) => ({ value: k, label: labels.teamKind(k) }))} aria-label={t('teamKind')} />
       </Form.Item>
-      <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-        <Select options={units.options} loading={units.loading} aria-label="所属单位" />
+      <Form.Item name="unitId" label={t('teamUnit')} rules={[{ required: true, message: t('teamUnitRequired') }]}>
+        <Select options={units.options} loading={units.loading} aria-label={t('teamUnit')} />
       </Form.Item>
       <Form.Item
         name="leaderPersonId"
-        label="队长"
-        rules={[{ required: true, message: '请选择队长' }]}
-        extra="输入姓名或工号/学号搜索"
+        label={t('leader')}
+        rules={[{ required: true, message: t('leaderRequired') }]}
+        extra={t('leaderHint')}
       >
-        <FormPersonPicker placeholder="搜索队长" valueLabel={props.initial?.leaderName} />
+        <FormPersonPicker placeholder={t('leaderSearch')} valueLabel={props.initial?.leaderName} />
       </Form.Item>
-      <Form.Item name="specialties" label="服务特长" extra="输入后回车添加，最多20项">
-        <Select mode="tags" tokenSeparators={[',', '，', '、']} maxCount={20} open={false} aria-label="服务特长" />
+      <Form.Item name="specialties" label={t('specialties')} extra={t('specialtiesHint')}>
+        <Select
+          mode="tags"
+          tokenSeparators={[',', '，', '、']}
+          maxCount={20}
+          open={false}
+          aria-label={t('specialties')}
+        />
       </Form.Item>
       {(kind === 'vanguard' || props.initial?.partnerId) && (
-        <Form.Item name="partnerId" label="服务的共建单位（地方）">
+        <Form.Item name="partnerId" label={t('partnerServed')}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             loading={partners.isLoading}
-            aria-label="共建单位"
+            aria-label={t('partner')}
             options={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
       )}
-      <Form.Item name="description" label="简介">
+      <Form.Item name="description" label={t('teamDescription')}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
     </FormDialog>

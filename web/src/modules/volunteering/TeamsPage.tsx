@@ -1,16 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { TEAM_KIND_LABELS, TEAM_KINDS, type TeamKind } from '@pioneer/domain';
+import { TEAM_KINDS, type TeamKind } from '@pioneer/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, List, message, Popconfirm, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { del, get, post } from '../../api';
+import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { PersonPicker } from '../access/PersonPicker';
 import { hasPermission } from '../types';
-import { STATUS_TAG } from './labels';
+import { useVolLabels } from './labels';
+import { volAdminMessages } from './messages-admin';
 import { TeamFormDialog } from './TeamFormDialog';
-import { type Abilities, type ActivitySummary, hours, showError, timeRange } from './vol-api';
+import { type Abilities, type ActivitySummary, showError } from './vol-api';
 
 interface Team {
   id: number;
@@ -36,20 +38,22 @@ interface TeamDetail extends Team {
 
 /** /volunteer/teams — 示范团队、先锋队、志愿服务队 the person can see (their units' and their own). */
 export default function TeamsPage() {
+  const t = useMessages(volAdminMessages);
+  const labels = useVolLabels();
   const { me } = useSession();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [kind, setKind] = useState('all');
   const [creating, setCreating] = useState(false);
   const teams = useQuery({ queryKey: ['vol-teams'], queryFn: () => get<{ items: Team[] }>('/api/volunteer/teams') });
-  const items = (teams.data?.items ?? []).filter((t) => kind === 'all' || t.kind === kind);
+  const items = (teams.data?.items ?? []).filter((team) => kind === 'all' || team.kind === kind);
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <h1 className="pioneer-page-title">服务团队</h1>
+        <h1 className="pioneer-page-title">{t('teams')}</h1>
         {hasPermission(me, 'volunteer.manage') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            组建团队
+            {t('createTeam')}
           </Button>
         )}
       </Flex>
@@ -59,7 +63,7 @@ export default function TeamsPage() {
           onClose={() => setCreating(false)}
           onSaved={(id) => {
             setCreating(false);
-            message.success('团队已组建');
+            message.success(t('teamCreated'));
             qc.invalidateQueries({ queryKey: ['vol-teams'] });
             navigate(`/volunteer/teams/${id}`);
           }}
@@ -71,20 +75,26 @@ export default function TeamsPage() {
         value={kind}
         onChange={(v) => setKind(String(v))}
         options={[
-          { value: 'all', label: '全部' },
-          ...TEAM_KINDS.map((k) => ({ value: k, label: TEAM_KIND_LABELS[k].replace(/^(校内|服务地方|师生)/, '') })),
+          { value: 'all', label: t('all') },
+          ...TEAM_KINDS.map((k) => ({ value: k, label: labels.teamKindShort(k) })),
         ]}
       />
       {teams.isSuccess && items.length === 0 && <Empty />}
       <Space direction="vertical" style={{ width: '100%' }}>
-        {items.map((t) => (
-          <Link key={t.id} to={`/volunteer/teams/${t.id}`}>
-            <Card size="small" hoverable title={t.name} extra={<Tag color="purple">{TEAM_KIND_LABELS[t.kind]}</Tag>}>
+        {items.map((team) => (
+          <Link key={team.id} to={`/volunteer/teams/${team.id}`}>
+            <Card
+              size="small"
+              hoverable
+              title={team.name}
+              extra={<Tag color="purple">{labels.teamKind(team.kind)}</Tag>}
+            >
               <div>
-                {t.unitName} · 队长 {t.leaderName} · {t.memberCount} 人{t.partnerName ? ` · 服务 ${t.partnerName}` : ''}
+                {t('teamSummary', { unit: team.unitName, leader: team.leaderName, count: team.memberCount })}
+                {team.partnerName ? t('serving', { partner: team.partnerName }) : ''}
               </div>
               <Space wrap size={4} style={{ marginTop: 4 }}>
-                {t.specialties.map((s) => (
+                {team.specialties.map((s) => (
                   <Tag key={s}>{s}</Tag>
                 ))}
               </Space>
@@ -97,11 +107,13 @@ export default function TeamsPage() {
 }
 
 export function TeamDetailPage() {
+  const t = useMessages(volAdminMessages);
+  const labels = useVolLabels();
   const { id } = useParams();
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [newMember, setNewMember] = useState<number | null>(null);
-  const team = useQuery({ queryKey: ['vol-team', id], queryFn: () => get<TeamDetail>(`/api/volunteer/teams/${id}`) });
+  const detail = useQuery({ queryKey: ['vol-team', id], queryFn: () => get<TeamDetail>(`/api/volunteer/teams/${id}`) });
   const refresh = () => {
     qc.invalidateQueries({ queryKey: ['vol-team', id] });
     qc.invalidateQueries({ queryKey: ['vol-teams'] });
@@ -109,7 +121,7 @@ export function TeamDetailPage() {
   const add = useMutation({
     mutationFn: (personId: number) => post(`/api/volunteer/teams/${id}/members`, { personId }),
     onSuccess: () => {
-      message.success('已加入团队');
+      message.success(t('memberAdded'));
       setNewMember(null);
       refresh();
     },
@@ -118,85 +130,91 @@ export function TeamDetailPage() {
   const remove = useMutation({
     mutationFn: (personId: number) => del(`/api/volunteer/teams/${id}/members/${personId}`),
     onSuccess: () => {
-      message.success('已移出团队');
+      message.success(t('memberRemoved'));
       refresh();
     },
     onError: showError,
   });
-  if (team.isError) return <Empty description={team.error.message} style={{ margin: 48 }} />;
-  if (!team.data) return <Spin style={{ display: 'block', margin: 48 }} />;
-  const t = team.data;
+  if (detail.isError) return <Empty description={detail.error.message} style={{ margin: 48 }} />;
+  if (!detail.data) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const team = detail.data;
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <h1 className="pioneer-page-title">{t.name}</h1>
-        {t.abilities.update && <Button onClick={() => setEditing(true)}>修改团队</Button>}
+        <h1 className="pioneer-page-title">{team.name}</h1>
+        {team.abilities.update && <Button onClick={() => setEditing(true)}>{t('editTeam')}</Button>}
       </Flex>
       {editing && (
         <TeamFormDialog
           open
-          teamId={t.id}
+          teamId={team.id}
           initial={{
-            name: t.name,
-            kind: t.kind,
-            unitId: t.unitId,
-            leaderPersonId: t.leaderPersonId,
-            leaderName: t.leaderName,
-            specialties: t.specialties,
-            partnerId: t.partnerId,
-            description: t.description,
+            name: team.name,
+            kind: team.kind,
+            unitId: team.unitId,
+            leaderPersonId: team.leaderPersonId,
+            leaderName: team.leaderName,
+            specialties: team.specialties,
+            partnerId: team.partnerId,
+            description: team.description,
           }}
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false);
-            message.success('已保存');
+            message.success(t('saved'));
             refresh();
           }}
         />
       )}
       <Typography.Paragraph>
-        <Tag color="purple">{TEAM_KIND_LABELS[t.kind]}</Tag> {t.unitName} · 队长 {t.leaderName}
-        {t.partnerName ? ` · 服务 ${t.partnerName}` : ''}
+        <Tag color="purple">{labels.teamKind(team.kind)}</Tag>{' '}
+        {t('unitAndLeader', { unit: team.unitName, leader: team.leaderName })}
+        {team.partnerName ? t('serving', { partner: team.partnerName }) : ''}
       </Typography.Paragraph>
-      {t.description && <Typography.Paragraph type="secondary">{t.description}</Typography.Paragraph>}
+      {team.description && <Typography.Paragraph type="secondary">{team.description}</Typography.Paragraph>}
       <Space wrap style={{ marginBottom: 12 }}>
-        {t.totals.map((y) => (
+        {team.totals.map((y) => (
           <Tag key={y.year} color="green">
-            {y.year}年：{hours(y.minutes)}，{y.people} 人次
+            {t('yearTotal', { year: y.year, hours: labels.hours(y.minutes), people: y.people })}
           </Tag>
         ))}
       </Space>
-      <Card size="small" title={`成员（${t.members.length}）`} style={{ marginBottom: 12 }} data-testid="team-members">
-        {t.abilities.manageMembers && (
+      <Card
+        size="small"
+        title={t('members', { n: team.members.length })}
+        style={{ marginBottom: 12 }}
+        data-testid="team-members"
+      >
+        {team.abilities.manageMembers && (
           <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-            <PersonPicker value={newMember} onChange={setNewMember} placeholder="搜索要加入的成员" />
+            <PersonPicker value={newMember} onChange={setNewMember} placeholder={t('memberSearch')} />
             <Button
               type="primary"
               disabled={!newMember}
               loading={add.isPending}
               onClick={() => newMember && add.mutate(newMember)}
             >
-              加入团队
+              {t('addMember')}
             </Button>
           </Flex>
         )}
         <List
-          dataSource={t.members}
-          locale={{ emptyText: '暂无成员' }}
+          dataSource={team.members}
+          locale={{ emptyText: t('noMembers') }}
           renderItem={(m) => (
             <List.Item
               actions={
-                t.abilities.manageMembers && !m.isLeader
+                team.abilities.manageMembers && !m.isLeader
                   ? [
                       <Popconfirm
                         key="rm"
-                        title={`把 ${m.name} 移出团队？`}
-                        okText="移出"
-                        cancelText="取消"
+                        title={t('removeConfirm', { name: m.name })}
+                        okText={t('removeMember')}
+                        cancelText={t('cancel')}
                         onConfirm={() => remove.mutate(m.personId)}
                       >
                         <Button size="small" type="link" danger>
-                          移出
+                          {t('removeMember')}
                         </Button>
                       </Popconfirm>,
                     ]
@@ -207,27 +225,27 @@ export function TeamDetailPage() {
                 title={
                   <Space wrap size={4}>
                     {m.name}
-                    {m.isLeader && <Tag color="red">队长</Tag>}
+                    {m.isLeader && <Tag color="red">{t('leader')}</Tag>}
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {m.volunteerNo}
                     </Typography.Text>
                   </Space>
                 }
-                description={`${t.year}年团队服务 ${hours(m.teamMinutes)}`}
+                description={t('memberYear', { year: team.year, hours: labels.hours(m.teamMinutes) })}
               />
             </List.Item>
           )}
         />
       </Card>
-      <Card size="small" title="团队活动">
+      <Card size="small" title={t('teamActivities')}>
         <List
-          dataSource={t.activities}
-          locale={{ emptyText: '暂无活动' }}
+          dataSource={team.activities}
+          locale={{ emptyText: t('noActivities') }}
           renderItem={(a) => (
-            <List.Item extra={<Tag color={STATUS_TAG[a.status].color}>{STATUS_TAG[a.status].text}</Tag>}>
+            <List.Item extra={<Tag color={labels.statusColor(a.status)}>{labels.statusText(a.status)}</Tag>}>
               <Link to={`/volunteer/activities/${a.id}`}>{a.title}</Link>
               <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                {timeRange(a.startsAt, a.endsAt)}
+                {labels.timeRange(a.startsAt, a.endsAt)}
               </Typography.Text>
             </List.Item>
           )}

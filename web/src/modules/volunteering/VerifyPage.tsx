@@ -4,7 +4,10 @@ import { Alert, Button, Card, Descriptions, Input, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, get } from '../../api';
-import { hours, when } from './vol-api';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volMessages } from './messages';
+import { when } from './vol-api';
 
 interface Verified {
   valid: boolean;
@@ -25,6 +28,8 @@ interface Verified {
 
 /** /verify and /verify/:serial (public) — anyone checks a 志愿服务证明 by its serial number. */
 export default function VerifyPage() {
+  const t = useMessages(volMessages);
+  const labels = useVolLabels();
   const { serial = '' } = useParams();
   const navigate = useNavigate();
   const [input, setInput] = useState(serial);
@@ -37,16 +42,16 @@ export default function VerifyPage() {
   const c = result.data;
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">志愿服务证明核验</h1>
+      <h1 className="pioneer-page-title">{t('verifyTitle')}</h1>
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
         <Input
-          aria-label="证明编号"
-          placeholder="输入证明编号，如 JNSD-VC-2026-……"
+          aria-label={t('serial')}
+          placeholder={t('serialPlaceholder')}
           value={input}
           onChange={(e) => setInput(e.target.value)}
         />
         <Button type="primary" onClick={() => navigate(`/verify/${encodeURIComponent(input.trim())}`)}>
-          核验
+          {t('verify')}
         </Button>
       </Space.Compact>
       {result.isFetching && <Spin style={{ display: 'block', margin: 24 }} />}
@@ -56,7 +61,11 @@ export default function VerifyPage() {
           showIcon
           icon={<CloseCircleFilled />}
           data-testid="verify-result"
-          message={result.error instanceof ApiError && result.error.status === 404 ? '查无此证明' : '核验失败'}
+          message={
+            result.error instanceof ApiError && result.error.status === 404
+              ? t('certificateNotFound')
+              : t('verifyFailed')
+          }
           description={result.error.message}
         />
       )}
@@ -66,24 +75,28 @@ export default function VerifyPage() {
             type={c.valid ? 'success' : 'warning'}
             showIcon
             icon={c.valid ? <CheckCircleFilled /> : <CloseCircleFilled />}
-            message={c.valid ? '证明真实有效' : `证明已于 ${when(c.revokedAt)} 撤销：${c.revokeReason ?? ''}`}
+            message={
+              c.valid
+                ? t('certificateValid')
+                : t('certificateRevoked', { time: when(c.revokedAt), reason: c.revokeReason ?? '' })
+            }
             style={{ marginBottom: 12 }}
           />
           <Descriptions column={1} size="small">
-            <Descriptions.Item label="证明编号">{c.serial}</Descriptions.Item>
-            <Descriptions.Item label="志愿者">{c.volunteerName}</Descriptions.Item>
-            <Descriptions.Item label="志愿者编号">{c.volunteerNo}</Descriptions.Item>
-            <Descriptions.Item label="服务期间">
-              {c.periodFrom} 至 {c.periodTo}
+            <Descriptions.Item label={t('serial')}>{c.serial}</Descriptions.Item>
+            <Descriptions.Item label={t('volunteer')}>{c.volunteerName}</Descriptions.Item>
+            <Descriptions.Item label={t('volunteerNoLabel')}>{c.volunteerNo}</Descriptions.Item>
+            <Descriptions.Item label={t('servicePeriod')}>
+              {t('periodRange', { from: c.periodFrom, to: c.periodTo })}
             </Descriptions.Item>
-            <Descriptions.Item label="服务时长">
-              {hours(c.totalMinutes)}（{c.activityCount} 项）
+            <Descriptions.Item label={t('serviceHours')}>
+              {t('hoursOfActivities', { hours: labels.hours(c.totalMinutes), count: c.activityCount })}
             </Descriptions.Item>
-            <Descriptions.Item label="出具单位">{c.unitName}</Descriptions.Item>
-            <Descriptions.Item label="负责人 / 经办人">
+            <Descriptions.Item label={t('issuingUnit')}>{c.unitName}</Descriptions.Item>
+            <Descriptions.Item label={t('responsibleAndHandler')}>
               {c.responsibleName} / {c.handlerName}
             </Descriptions.Item>
-            <Descriptions.Item label="出具时间">{when(c.issuedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('issuedAt')}>{when(c.issuedAt)}</Descriptions.Item>
           </Descriptions>
         </Card>
       )}

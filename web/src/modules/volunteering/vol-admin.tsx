@@ -4,9 +4,11 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, type Me, post } from '../../api';
 import { showServerErrors } from '../../forms';
+import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { PersonPicker } from '../access/PersonPicker';
 import { FormDialog } from './FormDialog';
+import { volAdminMessages } from './messages-admin';
 
 /** Helpers shared by the volunteering management dialogs (teams, venues, duties, attendance). */
 
@@ -87,6 +89,7 @@ export function AttendanceDialog(props: {
   onClose: () => void;
   onDone: () => void;
 }) {
+  const t = useMessages(volAdminMessages);
   const [form] = Form.useForm<AttendanceValues>();
   const [error, setError] = useState<string | null>(null);
   const request = props.mode === 'request';
@@ -106,20 +109,20 @@ export function AttendanceDialog(props: {
   return (
     <FormDialog
       open={props.open}
-      title={request ? '申请补签' : `登记出勤${props.personName ? `：${props.personName}` : ''}`}
-      okText={request ? '提交申请' : '登记'}
+      title={
+        request
+          ? t('requestManual')
+          : props.personName
+            ? t('recordAttendanceOf', { name: props.personName })
+            : t('recordAttendance')
+      }
+      okText={request ? t('submitRequest') : t('record')}
       form={form}
       initialValues={{ checkInAt: toLocal(props.startsAt), checkOutAt: toLocal(props.endsAt), note: '' }}
       saving={save.isPending}
       error={error}
       notice={
-        <Alert
-          type="info"
-          style={{ marginBottom: 12 }}
-          message={
-            request ? '补签提交后由活动组织者审核，通过后按填写的时间结算时长。' : '登记后直接生效，结项时按此结算。'
-          }
-        />
+        <Alert type="info" style={{ marginBottom: 12 }} message={request ? t('requestNotice') : t('recordNotice')} />
       }
       onClose={props.onClose}
       onSubmit={(v) => {
@@ -127,16 +130,20 @@ export function AttendanceDialog(props: {
         save.mutate(v);
       }}
     >
-      <Form.Item name="checkInAt" label="签到时间" rules={[{ required: true, message: '请填写签到时间' }]}>
+      <Form.Item name="checkInAt" label={t('checkInAt')} rules={[{ required: true, message: t('checkInAtRequired') }]}>
         <Input type="datetime-local" />
       </Form.Item>
-      <Form.Item name="checkOutAt" label="签退时间" rules={[{ required: true, message: '请填写签退时间' }]}>
+      <Form.Item
+        name="checkOutAt"
+        label={t('checkOutAt')}
+        rules={[{ required: true, message: t('checkOutAtRequired') }]}
+      >
         <Input type="datetime-local" />
       </Form.Item>
       <Form.Item
         name="note"
-        label={request ? '补签原因' : '说明'}
-        rules={[{ required: true, message: request ? '请填写补签原因' : '请填写说明' }]}
+        label={request ? t('requestReason') : t('note')}
+        rules={[{ required: true, message: request ? t('requestReasonRequired') : t('noteRequired') }]}
       >
         <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>
