@@ -1,8 +1,11 @@
-import { VENUE_TYPE_LABELS, type VenueType } from '@pioneer/domain';
+import type { VenueType } from '@pioneer/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get } from '../../api';
+import { useMessages } from '../../i18n';
+import { useVolLabels } from './labels';
+import { volMessages } from './messages';
 
 interface PublicVenue {
   id: number;
@@ -19,6 +22,8 @@ interface PublicVenue {
 
 /** /venues (public) — where to find Party-member service: every public venue with hours and address. */
 export default function PublicVenuesPage() {
+  const t = useMessages(volMessages);
+  const labels = useVolLabels();
   const [type, setType] = useState<string>('all');
   const venues = useQuery({
     queryKey: ['vol-public-venues'],
@@ -28,12 +33,12 @@ export default function PublicVenuesPage() {
   const items = (venues.data?.items ?? []).filter((v) => type === 'all' || v.type === type);
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
-      <h1 className="pioneer-page-title">党员服务阵地</h1>
+      <h1 className="pioneer-page-title">{t('publicVenues')}</h1>
       <Segmented
         style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
         value={type}
         onChange={(v) => setType(String(v))}
-        options={[{ value: 'all', label: '全部' }, ...types.map((t) => ({ value: t, label: VENUE_TYPE_LABELS[t] }))]}
+        options={[{ value: 'all', label: t('all') }, ...types.map((v) => ({ value: v, label: labels.venueType(v) }))]}
       />
       {venues.isSuccess && items.length === 0 && <Empty />}
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -42,18 +47,21 @@ export default function PublicVenuesPage() {
             key={v.id}
             size="small"
             title={v.name}
-            extra={<Tag color="red">{VENUE_TYPE_LABELS[v.type]}</Tag>}
+            extra={<Tag color="red">{labels.venueType(v.type)}</Tag>}
             data-testid="public-venue"
           >
-            <div>地址：{v.address}</div>
-            <div>开放时间：{v.openingHours}</div>
+            <div>{t('venueAddress', { address: v.address })}</div>
+            <div>{t('venueHours', { hours: v.openingHours })}</div>
             <div>
-              负责人：{v.responsibleName}（{v.unitName}
-              {v.partnerName ? `，共建单位：${v.partnerName}` : ''}）
+              {t('venueResponsible', {
+                name: v.responsibleName,
+                unit: v.unitName,
+                partner: v.partnerName ? t('venuePartner', { name: v.partnerName }) : '',
+              })}
             </div>
             {v.description && <Typography.Text type="secondary">{v.description}</Typography.Text>}
             <div>
-              <Tag>近一年服务 {v.servicesLastYear} 次</Tag>
+              <Tag>{t('servicesLastYear', { n: v.servicesLastYear })}</Tag>
             </div>
           </Card>
         ))}
