@@ -1,7 +1,8 @@
 // 志愿服务 as people use it on their phones (375 px), against the real server in Chromium: an organizer publishes
 // an activity with a shift → three members register and sign up → each checks in with the organizer's rotating
 // code → the organizer closes the activity → the hours show → a certificate is issued and downloads → its serial
-// verifies on the public page (and a forged one does not).
+// verifies on the public page (and a forged one does not). A member who could not scan files a 补签 request and
+// sees it waiting for review (补签待审核).
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,22 +50,27 @@ describe('volunteering in the browser at 375 px', () => {
     return screenshot(page, `volunteering-${name}`);
   };
 
-  it('runs an activity from publishing to a verified certificate', { timeout: 600_000 }, async () => {
-    const title = `端到端测试：社区敬老服务 ${Date.now() % 10000}`;
-    await signIn(org, 'zongzhi');
+  /** The organizer publishes an activity with one hour-long shift starting in `startIn` minutes; returns its id. */
+  async function publish(title: string, startIn: number, shot?: string) {
     await org.goto(`${server.baseUrl}/volunteer/activities/new`);
     await org.getByLabel('活动名称').fill(title);
     await org.getByLabel('地点').fill('仙林街道文苑社区活动中心');
-    const start = Date.now() + 10 * 60_000;
+    const start = Date.now() + startIn * 60_000;
     await org.getByLabel('开始', { exact: true }).fill(shanghaiLocal(start));
     await org.getByLabel('结束', { exact: true }).fill(shanghaiLocal(start + 60 * 60_000));
-    await shoot(org, '1-new-activity');
+    if (shot) await shoot(org, shot);
     await org
       .getByRole('button', { name: '发 布' })
       .or(org.getByRole('button', { name: '发布' }))
       .click();
     await org.waitForURL(/\/volunteer\/activities\/\d+$/);
-    const activityId = Number(new URL(org.url()).pathname.split('/').pop());
+    return Number(new URL(org.url()).pathname.split('/').pop());
+  }
+
+  it('runs an activity from publishing to a verified certificate', { timeout: 600_000 }, async () => {
+    const title = `端到端测试：社区敬老服务 ${Date.now() % 10000}`;
+    await signIn(org, 'zongzhi');
+    const activityId = await publish(title, 10, '1-new-activity');
 
     let volunteerNo = '';
     for (const username of MEMBERS) {
@@ -152,5 +158,26 @@ describe('volunteering in the browser at 375 px', () => {
     await me.goto(`${server.baseUrl}/venues`);
     await me.getByTestId('public-venue').first().waitFor();
     await shoot(me, '9-public-venues');
+  });
+
+  it('shows a member’s 补签 request as 补签待审核', { timeout: 300_000 }, async () => {
+    await signIn(org, 'zongzhi');
+    // Later than the first activity's shift, so the sign-up does not overlap it.
+    const activityId = await publish(`端到端测试：补签 ${Date.now() % 10000}`, 180);
+    await signIn(me, 'dangyuan');
+    await me.goto(`${server.baseUrl}/volunteer/activities/${activityId}`);
+    const card = me.getByTestId('shift-card');
+    await card.getByRole('button', { name: /报\s?名/ }).click();
+    await me.getByText('报名成功').waitFor();
+    await card.getByRole('button', { name: '申请补签' }).click();
+    await me.locator('.ant-modal textarea').fill('手机没电，未能扫码签到，现场由志愿者负责人见证');
+    await me.locator('.ant-modal-footer button.ant-btn-primary').click();
+    const tag = card.locator('.ant-tag', { hasText: '补签待审核' });
+    await tag.waitFor();
+    expect(await tag.isVisible()).toBe(true);
+    expect((await tag.textContent())?.trim()).toBe('补签待审核');
+    // The toasts gone, so nothing covers the page in the shot.
+    await me.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
+    await shoot(me, '10-manual-pending');
   });
 });

@@ -353,6 +353,8 @@ export const dutyInput = z
     message: '结束时间应晚于开始时间',
   });
 export const swapInput = z.object({ toPersonId: id, reason: required(200, '换班原因') });
+/** 关闭服务阵地: like 撤销组织, closing says why (kept in the audit log). */
+export const venueCloseInput = z.object({ reason: required(500, '关闭原因') });
 export const venueServiceInput = z.object({
   servedAt: when,
   title: required(100, '服务事项'),

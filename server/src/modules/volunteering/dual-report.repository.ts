@@ -99,6 +99,7 @@ export function visiblePosts(db: Db, actor: Actor, partnerId?: number) {
     )
     .$if(partnerId !== undefined, (q) => q.where('cp.partner_id', '=', partnerId!))
     .orderBy('cp.starts_on', 'desc')
+    .orderBy('cp.id', 'desc') // a stable order: a post keeps its place (and page) when it is closed
     .execute();
 }
 

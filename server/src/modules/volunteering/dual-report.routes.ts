@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { requireActor } from '../../core/auth/auth.plugin';
 import type { App, Context } from '../../core/module';
 import { hit } from '../../core/rate-limit';
+import { postAbilities } from './dual-report.policy';
 import * as repo from './dual-report.repository';
 import * as service from './dual-report.service';
-import { tooManyAttempts, unitForAction } from './shared';
+import { shanghaiDate, tooManyAttempts, unitForAction } from './shared';
 
 const tags = ['双报到'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -40,14 +41,28 @@ export function dualReportRoutes(app: App, ctx: Context) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const items = await repo.visiblePosts(ctx.db, actor, request.query.partnerId);
-      return { items: items.map(({ ownerPath: _p, ...post }) => post) };
+      const [items, mine] = await Promise.all([
+        repo.visiblePosts(ctx.db, actor, request.query.partnerId),
+        repo.activeReport(ctx.db, actor.personId),
+      ]);
+      const today = shanghaiDate(Date.now());
+      return {
+        items: items.map(({ ownerPath, ...post }) => ({
+          ...post,
+          abilities: postAbilities(actor, { ...post, ownerPath }, mine?.partnerId ?? null, today),
+        })),
+      };
     },
   );
   app.post(
     '/api/volunteer/community-posts',
     { schema: { tags, summary: '发布社区服务岗位', body: communityPostInput } },
     async (request, reply) => reply.code(201).send(await service.createPost(ctx, requireActor(request), request.body)),
+  );
+  app.post(
+    '/api/volunteer/community-posts/:id/close',
+    { schema: { tags, summary: '关闭服务岗位（已有认领保留）', params: idParams } },
+    async (request) => service.closePost(ctx, requireActor(request), request.params.id),
   );
   app.post(
     '/api/volunteer/community-posts/:id/claims',

@@ -7,9 +7,10 @@ import { conflict, forbidden, notFound } from '../../core/errors';
 import { notify } from '../notifications/notifications.service';
 import { isPartyMember } from './activities.policy';
 import { linkSecret, signClaim, verifyClaimSig } from './dual-report.link';
+import { canClosePost, canManagePost, isPostOpen } from './dual-report.policy';
 import * as repo from './dual-report.repository';
 import { appendEntries } from './ledger.chain';
-import { type Ctx, type Db, maskName, shanghaiDayStart, shanghaiYear, volunteerOf } from './shared';
+import { type Ctx, type Db, maskName, shanghaiDate, shanghaiDayStart, shanghaiYear, volunteerOf } from './shared';
 
 /** 双报到: a member reports to the community where they live; reporting elsewhere ends the old report (moving). */
 export async function report(ctx: Ctx, actor: Actor, input: z.infer<typeof dualReportInput>) {
@@ -94,8 +95,8 @@ export async function claimPost(ctx: Ctx, actor: Actor, postId: number) {
     if (!post || (mine?.partnerId !== post.partnerId && !can(actor, 'volunteer.view', post.ownerPath)))
       throw notFound('服务岗位');
     if (mine?.partnerId !== post.partnerId) throw conflict('NOT_REPORTED_HERE', '请先向该社区报到，再认领它的服务岗位');
-    const today = new Date().toISOString().slice(0, 10);
-    if (post.status !== 'open' || post.endsOn < today) throw conflict('POST_CLOSED', '该服务岗位已结束');
+    if (!isPostOpen(post, shanghaiDate(Date.now())))
+      throw conflict('POST_CLOSED', post.status === 'closed' ? '该服务岗位已关闭，不再接受认领' : '该服务岗位已结束');
     const existing = await trx
       .selectFrom('community_post_claim')
       .select('id')
@@ -122,6 +123,37 @@ export async function claimPost(ctx: Ctx, actor: Actor, postId: number) {
       after: { postId },
     });
     return { id: row.id, status: 'claimed' };
+  });
+}
+
+/**
+ * 关闭服务岗位: no new claims from now on; claims already made stay and can still be served and confirmed.
+ * Members reported to the community see the post (404 for anyone else); only its managers close it (403).
+ */
+export async function closePost(ctx: Ctx, actor: Actor, postId: number) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const post = await repo.findPost(trx, postId);
+    const mine = await repo.activeReport(trx, actor.personId);
+    if (!post || (mine?.partnerId !== post.partnerId && !can(actor, 'volunteer.view', post.ownerPath)))
+      throw notFound('服务岗位');
+    if (!canManagePost(actor, post)) throw forbidden('只有发布该岗位的组织才能关闭它');
+    const locked = await trx
+      .selectFrom('community_post')
+      .select('status')
+      .where('id', '=', postId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!canClosePost(actor, { ...post, status: locked.status })) throw conflict('POST_CLOSED', '该服务岗位已关闭');
+    await trx.updateTable('community_post').set({ status: 'closed' }).where('id', '=', postId).execute();
+    await recordAudit(trx, actor, {
+      action: 'community_post.closed',
+      entityType: 'community_post',
+      entityId: postId,
+      unitPath: post.ownerPath,
+      before: { status: locked.status },
+      after: { status: 'closed', taken: post.taken },
+    });
+    return { id: postId, status: 'closed' };
   });
 }
 

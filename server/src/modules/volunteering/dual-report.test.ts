@@ -153,4 +153,64 @@ describeOnEngines('volunteering 双报到', (t) => {
       (await (await t().as('zhibu2')).get(`/api/volunteer/dual-reports/feedback?unitId=${branch}&${q}`)).status,
     ).toBe(404);
   });
+
+  it('closes a post: 401, 404 out of scope, 403 for who only sees it, 200; no new claims, existing ones stay', async () => {
+    const office = await t().as('zuzhibu');
+    const me = await t().as('dangyuan');
+    const neighbour = await t().as('jiaogong');
+    const created = await office.post('/api/volunteer/community-posts', {
+      partnerId: community,
+      title: '社区议事厅会务',
+      category: 'community',
+      slots: 3,
+      startsOn: '2026-01-01',
+      endsOn: '2099-12-31',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const postOf = async (client: typeof me) =>
+      (await client.get('/api/volunteer/community-posts')).body.items.find((p: { id: number }) => p.id === id);
+    expect((await postOf(me)).abilities).toEqual({ claim: true, close: false });
+    expect((await postOf(office)).abilities).toEqual({ claim: false, close: true });
+    const claim = await me.post(`/api/volunteer/community-posts/${id}/claims`);
+    expect(claim.status).toBe(201);
+
+    const url = `/api/volunteer/community-posts/${id}/close`;
+    expect((await t().anonymous.post(url)).status).toBe(401);
+    expect((await (await t().as('zhibu2')).post(url)).status).toBe(404);
+    expect((await me.post(url)).status).toBe(403);
+    expect((await (await t().as('dangwei')).post(url)).status).toBe(403);
+    const bad = await office.post('/api/volunteer/community-posts/0/close');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('id');
+    expect((await office.post('/api/volunteer/community-posts/999999/close')).status).toBe(404);
+    const ok = await office.post(url);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ id, status: 'closed' });
+
+    expect(await postOf(neighbour)).toMatchObject({ status: 'closed', abilities: { claim: false, close: false } });
+    const refused = await neighbour.post(`/api/volunteer/community-posts/${id}/claims`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'POST_CLOSED', message: '该服务岗位已关闭，不再接受认领' });
+    const again = await office.post(url);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('POST_CLOSED');
+    // The claim made before closing stays, and can still be reported for the community to confirm.
+    const claims = (await me.get('/api/volunteer/my/dual-report')).body.claims;
+    expect(claims.find((c: { id: number }) => c.id === claim.body.id)).toMatchObject({ status: 'claimed' });
+    const served = await me.post(`/api/volunteer/claims/${claim.body.id}/served`, {
+      servedOn: today,
+      minutes: 60,
+      note: '布置会场',
+    });
+    expect(served.status).toBe(200);
+    const audit = await t()
+      .database.db.selectFrom('audit_event')
+      .select(['action', 'actor_person_id'])
+      .where('entity_type', '=', 'community_post')
+      .where('entity_id', '=', String(id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['community_post.created', 'community_post.closed']);
+  });
 });

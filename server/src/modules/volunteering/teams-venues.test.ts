@@ -214,4 +214,144 @@ describeOnEngines('volunteering teams and venues', (t) => {
         .openingHours,
     ).toBe('每天 9:00–21:00');
   });
+
+  it('withdraws a pending swap: 401, 404 out of scope, 403 for others who see it, 200; then 409 SWAP_DECIDED', async () => {
+    const zongzhi = await t().as('zongzhi');
+    const me = await t().as('dangyuan');
+    const colleague = await t().as('jiaogong');
+    const duty = await zongzhi.post(`/api/volunteer/venues/${venueId}/duties`, {
+      personId: dangyuan,
+      startsAt: minutesFromNow(48 * 60),
+      endsAt: minutesFromNow(48 * 60 + 120),
+      post: '接待咨询',
+    });
+    expect(duty.status).toBe(201);
+    const swapUrl = `/api/volunteer/duties/${duty.body.id}/swap`;
+    const swap = await me.post(swapUrl, { toPersonId: jiaogong, reason: '临时有课' });
+    expect(swap.status).toBe(201);
+    const mine = (await me.get('/api/volunteer/my/duties')).body.duties.find(
+      (d: { id: number }) => d.id === duty.body.id,
+    );
+    expect(mine).toMatchObject({ pendingSwapId: swap.body.id, abilities: { swap: false, cancelSwap: true } });
+
+    const url = `/api/volunteer/swaps/${swap.body.id}/cancel`;
+    expect((await t().anonymous.post(url)).status).toBe(401);
+    expect((await (await t().as('zhibu2')).post(url)).status).toBe(404);
+    expect((await colleague.post(url)).status).toBe(403);
+    expect((await zongzhi.post(url)).status).toBe(403);
+    const bad = await me.post('/api/volunteer/swaps/abc/cancel');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('id');
+    const ok = await me.post(url);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ id: swap.body.id, status: 'cancelled' });
+    const inbox = (await colleague.get('/api/volunteer/my/duties')).body.swapsToMe;
+    expect(inbox.map((s: { id: number }) => s.id)).not.toContain(swap.body.id);
+    const after = (await me.get('/api/volunteer/my/duties')).body.duties.find(
+      (d: { id: number }) => d.id === duty.body.id,
+    );
+    expect(after).toMatchObject({ personId: dangyuan, pendingSwapId: null, abilities: { swap: true } });
+    const audit = await t()
+      .database.db.selectFrom('audit_event')
+      .select(['action', 'actor_person_id'])
+      .where('entity_type', '=', 'venue_duty')
+      .where('entity_id', '=', String(duty.body.id))
+      .where('action', '=', 'venue_duty.swap_cancelled')
+      .execute();
+    expect(audit).toEqual([{ action: 'venue_duty.swap_cancelled', actor_person_id: dangyuan }]);
+    const notices = await colleague.get('/api/notifications?limit=100');
+    expect(notices.body.items.map((n: { title: string }) => n.title)).toContain('换班请求已撤回：文学院党员服务中心');
+
+    const again = await me.post(url);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('SWAP_DECIDED');
+    expect((await colleague.post(`/api/volunteer/swaps/${swap.body.id}/accept`)).body.error.code).toBe('SWAP_DECIDED');
+    // A declined request cannot be withdrawn either; a new one can be made once nothing is pending.
+    const second = await me.post(swapUrl, { toPersonId: jiaogong, reason: '再次申请' });
+    expect(second.status).toBe(201);
+    expect((await colleague.post(`/api/volunteer/swaps/${second.body.id}/decline`)).body.status).toBe('declined');
+    const late = await me.post(`/api/volunteer/swaps/${second.body.id}/cancel`);
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('SWAP_DECIDED');
+  });
+
+  it('closes a venue: 401, 404 out of scope, 403 without the permission, 400 without a reason, 200; history stays', async () => {
+    const zongzhi = await t().as('zongzhi');
+    const url = `/api/volunteer/venues/${venueId}/close`;
+    const body = { reason: '阵地搬迁，并入学院党员之家' };
+    const before = (await zongzhi.get(`/api/volunteer/venues/${venueId}`)).body;
+    expect(before.abilities.close).toBe(true);
+    const upcoming = before.duties.filter((d: { status: string }) => d.status === 'scheduled');
+    expect(upcoming.length).toBe(2);
+    const mine = upcoming.find((d: { personId: number }) => d.personId === dangyuan);
+    const pending = await (await t().as('dangyuan')).post(`/api/volunteer/duties/${mine.id}/swap`, {
+      toPersonId: jiaogong,
+      reason: '阵地关闭前的换班',
+    });
+    expect(pending.status).toBe(201);
+    expect((await t().anonymous.post(url, body)).status).toBe(401);
+    expect((await (await t().as('zhibu2')).post(url, body)).status).toBe(404);
+    expect((await (await t().as('dangwei')).post(url, body)).status).toBe(403);
+    const blank = await zongzhi.post(url, { reason: '  ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details[0].path).toBe('reason');
+    expect(blank.body.error.message).toContain('请填写关闭原因');
+    expect((await zongzhi.post(url, {})).body.error.details[0].path).toBe('reason');
+    const ok = await zongzhi.post(url, body);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ id: venueId, closedAt: expect.any(String), cancelledDuties: 2 });
+
+    const publicList = (await t().anonymous.get('/api/public/venues')).body.items;
+    expect(publicList.map((v: { id: number }) => v.id)).not.toContain(venueId);
+    const list = (await zongzhi.get('/api/volunteer/venues')).body.items;
+    expect(list.map((v: { id: number }) => v.id)).not.toContain(venueId);
+    const withClosed = (await zongzhi.get('/api/volunteer/venues?includeClosed=true')).body.items;
+    expect(withClosed.find((v: { id: number }) => v.id === venueId)).toMatchObject({
+      closedAt: ok.body.closedAt,
+      abilities: { update: false, schedule: false, logService: false, close: false },
+    });
+    const detail = await zongzhi.get(`/api/volunteer/venues/${venueId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.closedAt).toBe(ok.body.closedAt);
+    // Duties that had not started are cancelled with their pending swap; the confirmed one stays as it was.
+    const statusOf = (dutyId: number) => detail.body.duties.find((d: { id: number }) => d.id === dutyId).status;
+    for (const d of upcoming) expect(statusOf(d.id)).toBe('cancelled');
+    expect(detail.body.duties.filter((d: { status: string }) => d.status === 'done').length).toBe(1);
+    expect(detail.body.duties.every((d: { abilities: { swap: boolean } }) => !d.abilities.swap)).toBe(true);
+    const inbox = (await (await t().as('jiaogong')).get('/api/volunteer/my/duties')).body.swapsToMe;
+    expect(inbox.map((x: { id: number }) => x.id)).not.toContain(pending.body.id);
+    const told = await (await t().as('dangyuan')).get('/api/notifications?limit=100');
+    expect(told.body.items.map((n: { title: string }) => n.title)).toContain(
+      '文学院党员服务中心已关闭，您在该阵地尚未开始的值班已取消',
+    );
+    expect(detail.body.services[0].title).toBe('为新生办理组织关系转接咨询');
+
+    const refusals = [
+      await zongzhi.post(`/api/volunteer/venues/${venueId}/duties`, {
+        personId: jiaogong,
+        startsAt: minutesFromNow(72 * 60),
+        endsAt: minutesFromNow(72 * 60 + 60),
+      }),
+      await zongzhi.post(`/api/volunteer/venues/${venueId}/services`, { servedAt: minutesFromNow(-10), title: '咨询' }),
+      await zongzhi.put(`/api/volunteer/venues/${venueId}`, { ...detail.body, openingHours: '周末' }),
+      await zongzhi.post(url, body),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('VENUE_CLOSED');
+    }
+    const activity = await zongzhi.post(
+      '/api/volunteer/activities',
+      activityBody(college, { venueId, title: '阵地已关闭的活动' }, { startIn: 600 }),
+    );
+    expect(activity.status).toBe(404);
+    const audit = await t()
+      .database.db.selectFrom('audit_event')
+      .select(['action', 'reason'])
+      .where('entity_type', '=', 'venue')
+      .where('entity_id', '=', String(venueId))
+      .where('action', '=', 'venue.closed')
+      .execute();
+    expect(audit).toEqual([{ action: 'venue.closed', reason: body.reason }]);
+  });
 });

@@ -6,10 +6,18 @@ export interface VenueRef {
 }
 export const canManageVenue = (actor: Actor, v: VenueRef) => can(actor, 'venue.manage', v.ownerPath);
 
-export const venueAbilities = (actor: Actor, v: VenueRef) => ({
-  update: canManageVenue(actor, v),
-  schedule: canManageVenue(actor, v),
-  logService: canManageVenue(actor, v),
+/** A closed venue keeps its history (duties, service log) but takes no edits, duties or services. */
+export interface VenueState extends VenueRef {
+  closedAt: string | null;
+}
+export const canChangeVenue = (actor: Actor, v: VenueState) => v.closedAt === null && canManageVenue(actor, v);
+export const canCloseVenue = canChangeVenue;
+
+export const venueAbilities = (actor: Actor, v: VenueState) => ({
+  update: canChangeVenue(actor, v),
+  schedule: canChangeVenue(actor, v),
+  logService: canChangeVenue(actor, v),
+  close: canCloseVenue(actor, v),
 });
 
 export interface DutyRef {
@@ -18,6 +26,8 @@ export interface DutyRef {
   startsAt: string;
   endsAt: string;
   ownerPath: string;
+  /** The duty's pending swap request, if any. */
+  pendingSwapId?: number | null;
 }
 /** The person on duty (or the venue's manager) may ask someone to take a duty that has not started. */
 export const canRequestSwap = (actor: Actor, d: DutyRef, now: number) =>
@@ -28,7 +38,15 @@ export const canRequestSwap = (actor: Actor, d: DutyRef, now: number) =>
 export const canConfirmDuty = (actor: Actor, d: DutyRef, now: number) =>
   d.status === 'scheduled' && Date.parse(d.endsAt) <= now && canManageVenue(actor, d);
 
+/** 撤回换班: only the person who asked (the one on duty), and only while the colleague has not answered. */
+export interface SwapRef {
+  fromPersonId: number;
+  status: string;
+}
+export const canCancelSwap = (actor: Actor, s: SwapRef) => s.status === 'pending' && s.fromPersonId === actor.personId;
+
 export const dutyAbilities = (actor: Actor, d: DutyRef, now: number) => ({
-  swap: canRequestSwap(actor, d, now),
+  swap: canRequestSwap(actor, d, now) && !d.pendingSwapId,
   confirm: canConfirmDuty(actor, d, now),
+  cancelSwap: Boolean(d.pendingSwapId) && canCancelSwap(actor, { fromPersonId: d.personId, status: 'pending' }),
 });

@@ -26,8 +26,8 @@ function venues(db: Db) {
       'r.name as responsibleName',
       'v.description',
       'v.is_public as isPublic',
-    ])
-    .where('v.closed_at', 'is', null);
+      'v.closed_at as closedAt',
+    ]);
 }
 export type VenueRow = Awaited<ReturnType<ReturnType<typeof venues>['executeTakeFirstOrThrow']>>;
 
@@ -49,12 +49,16 @@ function visibleVenues(db: Db, actor: Actor) {
   );
 }
 
-export const listVenues = (db: Db, actor: Actor, type?: string) =>
+/** Open venues; closed ones too when asked (their history stays readable), after the open ones. */
+export const listVenues = (db: Db, actor: Actor, filter: { type?: string; includeClosed?: boolean } = {}) =>
   visibleVenues(db, actor)
-    .$if(type !== undefined, (q) => q.where('v.type', '=', type!))
+    .$if(filter.type !== undefined, (q) => q.where('v.type', '=', filter.type!))
+    .$if(!filter.includeClosed, (q) => q.where('v.closed_at', 'is', null))
+    .orderBy(sql`v.closed_at is not null`)
     .orderBy('u.path')
     .orderBy('v.id')
     .execute();
+/** A venue the actor may see, open or closed. */
 export const findVenue = (db: Db, actor: Actor, id: number) =>
   visibleVenues(db, actor).where('v.id', '=', id).executeTakeFirst();
 
@@ -70,6 +74,7 @@ export function publicVenues(db: Db) {
         .as('servicesLastYear'),
     )
     .where('v.is_public', '=', true)
+    .where('v.closed_at', 'is', null)
     .orderBy('v.type')
     .orderBy('v.id')
     .execute();
@@ -149,6 +154,7 @@ export function findSwap(db: Db, id: number) {
       's.status',
       'd.starts_at as startsAt',
       'd.ends_at as endsAt',
+      'v.name as venueName',
       'u.path as ownerPath',
     ])
     .where('s.id', '=', id)
@@ -160,6 +166,8 @@ export function myDuties(db: Db, personId: number) {
     .selectFrom('venue_duty as d')
     .innerJoin('venue as v', 'v.id', 'd.venue_id')
     .innerJoin('org_unit as u', 'u.id', 'v.owner_unit_id')
+    .leftJoin('venue_duty_swap as s', (j) => j.onRef('s.duty_id', '=', 'd.id').on('s.status', '=', 'pending'))
+    .leftJoin('person as sp', 'sp.id', 's.to_person_id')
     .select([
       'd.id',
       'd.venue_id as venueId',
@@ -170,6 +178,8 @@ export function myDuties(db: Db, personId: number) {
       'd.ends_at as endsAt',
       'd.status',
       'u.path as ownerPath',
+      's.id as pendingSwapId',
+      'sp.name as pendingSwapTo',
     ])
     .where('d.person_id', '=', personId)
     .orderBy('d.starts_at', 'desc')

@@ -1,21 +1,14 @@
-import {
-  type dutyInput,
-  OFFCAMPUS_VENUE_TYPES,
-  type swapInput,
-  type VenueType,
-  type venueInput,
-  type venueServiceInput,
-} from '@pioneer/domain';
+import type { venueCloseInput, venueInput, venueServiceInput } from '@pioneer/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { notify } from '../notifications/notifications.service';
-import { appendEntries } from './ledger.chain';
 import { type Ctx, type Db, unitForAction } from './shared';
-import { canConfirmDuty, canManageVenue, canRequestSwap } from './venues.policy';
+import { canManageVenue } from './venues.policy';
 import * as repo from './venues.repository';
 
+/** 服务阵地 itself: create, edit, close, and its service log (the duty roster is in venue-duties.service.ts). */
 type VenueInput = z.infer<typeof venueInput>;
 
 async function checkRefs(trx: Db, input: VenueInput) {
@@ -76,184 +69,83 @@ export async function saveVenue(ctx: Ctx, actor: Actor, id: number | null, input
   });
 }
 
-async function venueToManage(trx: Db, actor: Actor, id: number) {
+const venueClosed = () => conflict('VENUE_CLOSED', '该服务阵地已关闭');
+
+/**
+ * An open venue the actor manages. The row is share-locked, so a concurrent close waits for this change (a duty
+ * can never be added to a venue closed meanwhile).
+ */
+export async function venueToManage(trx: Db, actor: Actor, id: number) {
   const venue = await repo.findVenue(trx, actor, id);
   if (!venue) throw notFound('服务阵地');
   if (!canManageVenue(actor, venue)) throw forbidden('只有阵地所属组织才能管理');
+  const locked = await trx.selectFrom('venue').select('closed_at').where('id', '=', id).forShare().executeTakeFirst();
+  if (locked?.closed_at) throw venueClosed();
   return venue;
 }
 
-export async function scheduleDuty(ctx: Ctx, actor: Actor, venueId: number, input: z.infer<typeof dutyInput>) {
+/**
+ * 关闭服务阵地: it leaves the public list and takes no new duties or services; its history stays readable.
+ * Duties that have not started cannot take place any more: they are cancelled (with their pending swap requests)
+ * and the people on them told. Duties already under way or over stay, so they can still be confirmed.
+ */
+export async function closeVenue(ctx: Ctx, actor: Actor, id: number, input: z.infer<typeof venueCloseInput>) {
   return ctx.db.transaction().execute(async (trx) => {
-    const venue = await venueToManage(trx, actor, venueId);
-    if (!(await trx.selectFrom('person').select('id').where('id', '=', input.personId).executeTakeFirst()))
-      throw notFound('值班人员');
-    if (await repo.hasOverlappingDuty(trx, input.personId, input.startsAt, input.endsAt))
-      throw conflict('OVERLAPPING_DUTY', '此人在该时段已有值班');
-    const row = await trx
-      .insertInto('venue_duty')
-      .values({
-        venue_id: venueId,
-        person_id: input.personId,
-        post: input.post,
-        starts_at: input.startsAt,
-        ends_at: input.endsAt,
-      })
-      .returning('id')
+    const venue = await repo.findVenue(trx, actor, id);
+    if (!venue) throw notFound('服务阵地');
+    if (!canManageVenue(actor, venue)) throw forbidden('只有阵地所属组织才能关闭阵地');
+    const locked = await trx
+      .selectFrom('venue')
+      .select('closed_at')
+      .where('id', '=', id)
+      .forUpdate()
       .executeTakeFirstOrThrow();
+    if (locked.closed_at) throw venueClosed();
+    const closedAt = new Date().toISOString();
+    await trx.updateTable('venue').set({ closed_at: closedAt }).where('id', '=', id).execute();
+    const cancelled = await trx
+      .updateTable('venue_duty')
+      .set({ status: 'cancelled' })
+      .where('venue_id', '=', id)
+      .where('status', '=', 'scheduled')
+      .where('starts_at', '>', closedAt)
+      .returning(['id', 'person_id'])
+      .execute();
+    const dutyIds = cancelled.map((d) => d.id);
+    const swaps =
+      dutyIds.length === 0
+        ? []
+        : await trx
+            .updateTable('venue_duty_swap')
+            .set({ status: 'cancelled', decided_at: closedAt })
+            .where('duty_id', 'in', dutyIds)
+            .where('status', '=', 'pending')
+            .returning('to_person_id')
+            .execute();
     await recordAudit(trx, actor, {
-      action: 'venue_duty.scheduled',
-      entityType: 'venue_duty',
-      entityId: row.id,
+      action: 'venue.closed',
+      entityType: 'venue',
+      entityId: id,
       unitPath: venue.ownerPath,
-      after: input,
+      before: { closedAt: null },
+      after: { closedAt, cancelledDutyIds: dutyIds },
+      reason: input.reason,
     });
     await notify(trx, {
-      recipients: [input.personId],
-      kind: 'volunteer.duty_scheduled',
-      title: `值班安排：${venue.name}（${input.post}）`,
-      link: '/volunteer/duties',
-    });
-    return { id: row.id };
-  });
-}
-
-/** 换班: the person on duty asks a colleague; the colleague accepts (the duty moves) or declines. */
-export async function requestSwap(ctx: Ctx, actor: Actor, dutyId: number, input: z.infer<typeof swapInput>) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const duty = await repo.findDuty(trx, dutyId);
-    if (!duty || (duty.personId !== actor.personId && !canManageVenue(actor, duty))) throw notFound('值班');
-    if (!canRequestSwap(actor, duty, Date.now())) throw conflict('DUTY_NOT_SWAPPABLE', '只能为尚未开始的值班申请换班');
-    if (input.toPersonId === duty.personId) throw conflict('SAME_PERSON', '不能与自己换班');
-    if (!(await trx.selectFrom('person').select('id').where('id', '=', input.toPersonId).executeTakeFirst()))
-      throw notFound('接班人员');
-    if (await repo.hasOverlappingDuty(trx, input.toPersonId, duty.startsAt, duty.endsAt))
-      throw conflict('OVERLAPPING_DUTY', '接班人员在该时段已有值班');
-    const pending = await trx
-      .selectFrom('venue_duty_swap')
-      .select('id')
-      .where('duty_id', '=', dutyId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (pending) throw conflict('SWAP_PENDING', '该值班已有待确认的换班申请');
-    const row = await trx
-      .insertInto('venue_duty_swap')
-      .values({ duty_id: dutyId, from_person_id: duty.personId, to_person_id: input.toPersonId, reason: input.reason })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
-      action: 'venue_duty.swap_requested',
-      entityType: 'venue_duty',
-      entityId: dutyId,
-      unitPath: duty.ownerPath,
-      after: input,
-    });
-    await notify(trx, {
-      recipients: [input.toPersonId],
-      kind: 'volunteer.swap_requested',
-      title: `换班请求：${duty.venueName}`,
+      recipients: cancelled.map((d) => d.person_id),
+      kind: 'volunteer.venue_closed',
+      title: `${venue.name}已关闭，您在该阵地尚未开始的值班已取消`,
       body: input.reason,
       link: '/volunteer/duties',
     });
-    return { id: row.id, status: 'pending' };
-  });
-}
-
-export async function answerSwap(ctx: Ctx, actor: Actor, swapId: number, accept: boolean) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const swap = await repo.findSwap(trx, swapId);
-    if (!swap || swap.toPersonId !== actor.personId) throw notFound('换班请求');
-    const locked = await trx
-      .selectFrom('venue_duty_swap')
-      .select('status')
-      .where('id', '=', swapId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (locked.status !== 'pending') throw conflict('SWAP_DECIDED', '该换班请求已处理');
-    if (accept && (await repo.hasOverlappingDuty(trx, actor.personId, swap.startsAt, swap.endsAt, swap.dutyId))) {
-      throw conflict('OVERLAPPING_DUTY', '您在该时段已有值班');
-    }
-    const status = accept ? 'accepted' : 'declined';
-    await trx
-      .updateTable('venue_duty_swap')
-      .set({ status, decided_at: new Date().toISOString() })
-      .where('id', '=', swapId)
-      .execute();
-    if (accept)
-      await trx.updateTable('venue_duty').set({ person_id: actor.personId }).where('id', '=', swap.dutyId).execute();
-    await recordAudit(trx, actor, {
-      action: `venue_duty.swap_${status}`,
-      entityType: 'venue_duty',
-      entityId: swap.dutyId,
-      unitPath: swap.ownerPath,
-      before: { personId: swap.fromPersonId },
-      after: { personId: accept ? actor.personId : swap.fromPersonId },
-    });
     await notify(trx, {
-      recipients: [swap.fromPersonId],
-      kind: `volunteer.swap_${status}`,
-      title: accept ? '换班申请已被接受' : '换班申请被婉拒',
+      recipients: swaps.map((s) => s.to_person_id),
+      kind: 'volunteer.venue_closed',
+      title: `${venue.name}已关闭，请您代班的换班请求已撤销`,
+      body: input.reason,
       link: '/volunteer/duties',
     });
-    return { id: swapId, status };
-  });
-}
-
-/** After the duty, a manager confirms it; a registered volunteer's minutes go to the ledger (source venue_duty). */
-export async function confirmDuty(ctx: Ctx, actor: Actor, dutyId: number) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const duty = await repo.findDuty(trx, dutyId);
-    if (!duty || !(await repo.findVenue(trx, actor, duty.venueId))) throw notFound('值班');
-    if (!canManageVenue(actor, duty)) throw forbidden('只有阵地所属组织才能确认值班');
-    const locked = await trx
-      .selectFrom('venue_duty')
-      .select('status')
-      .where('id', '=', dutyId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (locked.status !== 'scheduled') throw conflict('ALREADY_CONFIRMED', '该值班已确认');
-    if (!canConfirmDuty(actor, duty, Date.now())) throw conflict('DUTY_NOT_ENDED', '值班结束后才能确认');
-    await trx
-      .updateTable('venue_duty')
-      .set({ status: 'done', confirmed_by: actor.personId, confirmed_at: new Date().toISOString() })
-      .where('id', '=', dutyId)
-      .execute();
-    const registered = await trx
-      .selectFrom('volunteer')
-      .select('id')
-      .where('person_id', '=', duty.personId)
-      .executeTakeFirst();
-    const minutes = Math.floor((Date.parse(duty.endsAt) - Date.parse(duty.startsAt)) / 60_000);
-    const [entryId] = registered
-      ? await appendEntries(trx, [
-          {
-            personId: duty.personId,
-            kind: 'credit',
-            minutes,
-            category: OFFCAMPUS_VENUE_TYPES.includes(duty.venueType as VenueType) ? 'community' : 'campus',
-            source: 'venue_duty',
-            sourceId: dutyId,
-            activityId: null,
-            unitId: duty.unitId,
-            serviceStart: duty.startsAt,
-            serviceEnd: duty.endsAt,
-            basis: 'attendance',
-            description: `${duty.venueName}值班（${duty.post}）`,
-            reversesId: null,
-            recordedBy: actor.personId,
-            recordedByName: actor.name,
-            confirmedByName: actor.name,
-          },
-        ])
-      : [null];
-    await recordAudit(trx, actor, {
-      action: 'venue_duty.confirmed',
-      entityType: 'venue_duty',
-      entityId: dutyId,
-      unitPath: duty.ownerPath,
-      after: { minutes, entryId },
-    });
-    return { id: dutyId, status: 'done', minutes, entryId };
+    return { id, closedAt, cancelledDuties: dutyIds.length };
   });
 }
 

@@ -13,6 +13,7 @@ import {
   InputNumber,
   List,
   message,
+  Popconfirm,
   Row,
   Segmented,
   Select,
@@ -28,7 +29,7 @@ import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
 import { FormDialog } from './FormDialog';
 import { inScopeOf, PARTNER_KIND_LABELS, usePartnerList, useUnitsFor } from './vol-admin';
-import { categoryLabel, hours, when } from './vol-api';
+import { type Abilities, categoryLabel, closeCommunityPost, hours, showError, when } from './vol-api';
 
 /** 双报到 for offices: the communities' service posts, and the quarterly feedback per branch. */
 
@@ -44,6 +45,7 @@ interface PostRow {
   startsOn: string;
   endsOn: string;
   status: string;
+  abilities: Abilities;
 }
 interface PostValues {
   partnerId: number;
@@ -144,6 +146,14 @@ export function CommunityPostsAdmin() {
   const communities = useCommunityPartners();
   const [creating, setCreating] = useState(false);
   const [partnerId, setPartnerId] = useState<number | undefined>();
+  const close = useMutation({
+    mutationFn: closeCommunityPost,
+    onSuccess: () => {
+      message.success('岗位已关闭，不再接受认领');
+      qc.invalidateQueries({ queryKey: ['vol-posts'] });
+    },
+    onError: showError,
+  });
   const posts = useQuery({
     queryKey: ['vol-posts', 'admin', partnerId ?? null],
     queryFn: () =>
@@ -177,7 +187,28 @@ export function CommunityPostsAdmin() {
         locale={{ emptyText: '暂无岗位' }}
         pagination={{ pageSize: 20, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
         renderItem={(p) => (
-          <List.Item>
+          <List.Item
+            data-testid="post-row"
+            data-post-id={p.id}
+            actions={
+              p.abilities.close
+                ? [
+                    <Popconfirm
+                      key="close"
+                      title={`关闭「${p.title}」？`}
+                      description="关闭后不再接受认领，已有的认领保留。"
+                      okText="关闭岗位"
+                      cancelText="不关闭"
+                      onConfirm={() => close.mutateAsync(p.id).catch(() => undefined)}
+                    >
+                      <Button size="small" danger loading={close.isPending && close.variables === p.id}>
+                        关闭
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
             <List.Item.Meta
               title={
                 <Space wrap size={4}>

@@ -21,7 +21,7 @@ import { get, post } from '../../api';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
 import { CommunityPostsAdmin, QuarterFeedback } from './DualReportAdmin';
-import { categoryLabel, hours, showError, when } from './vol-api';
+import { type Abilities, categoryLabel, hours, showError, when } from './vol-api';
 
 interface Report {
   slipNo: string;
@@ -50,6 +50,8 @@ interface Post {
   slots: number;
   taken: number;
   endsOn: string;
+  status: string;
+  abilities: Abilities;
 }
 const CLAIM_TAG: Record<string, [string, string]> = {
   claimed: ['已认领', 'blue'],
@@ -171,9 +173,13 @@ function MyDualReport({ embedded = false }: { embedded?: boolean }) {
             renderItem={(p) => (
               <List.Item
                 actions={[
-                  <Button key="c" size="small" disabled={p.taken >= p.slots} onClick={() => claim.mutate(p.id)}>
-                    认领
-                  </Button>,
+                  p.status === 'closed' ? (
+                    <Tag key="c">已关闭</Tag>
+                  ) : (
+                    <Button key="c" size="small" disabled={!p.abilities.claim} onClick={() => claim.mutate(p.id)}>
+                      认领
+                    </Button>
+                  ),
                 ]}
               >
                 <List.Item.Meta

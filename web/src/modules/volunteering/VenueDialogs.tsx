@@ -1,6 +1,6 @@
 import { OFFCAMPUS_VENUE_TYPES, VENUE_TYPE_LABELS, VENUE_TYPES, type VenueType } from '@pioneer/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { get, post, put } from '../../api';
@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { hasPermission } from '../types';
 import { FormDialog } from './FormDialog';
 import { FormPersonPicker, LOCAL, PersonSelect, toIso, usePartnerList, useUnitsFor } from './vol-admin';
+import { closeVenue } from './vol-api';
 
 /** Dialogs of 服务阵地: the venue itself, its duty roster, swaps and the service log. */
 
@@ -355,6 +356,50 @@ export function SwapDialog(props: {
       </Form.Item>
       <Form.Item name="reason" label="换班原因" rules={[{ required: true, message: '请填写换班原因' }]}>
         <Input.TextArea rows={2} maxLength={200} showCount />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+/** 关闭服务阵地 (POST /api/volunteer/venues/:id/close): like 撤销组织, closing asks why. */
+export function VenueCloseDialog(props: {
+  venueId: number;
+  venueName: string;
+  onClose: () => void;
+  onSaved: (cancelledDuties: number) => void;
+}) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (v: { reason: string }) => closeVenue(props.venueId, v.reason),
+    onSuccess: (r) => props.onSaved(r.cancelledDuties),
+    onError: (err) => setError(showServerErrors(form, err, ['reason'])),
+  });
+  return (
+    <FormDialog
+      title={`关闭「${props.venueName}」`}
+      okText="确认关闭"
+      form={form}
+      name="venue-close"
+      saving={save.isPending}
+      error={error}
+      notice={
+        <Typography.Paragraph type="secondary">
+          关闭后，该阵地不再出现在公开名录中，也不能再排班或登记服务；尚未开始的值班将被取消并通知值班人员，已有的值班表和服务记录保留可查。关闭后不能恢复。
+        </Typography.Paragraph>
+      }
+      onClose={props.onClose}
+      onSubmit={(v) => {
+        setError(null);
+        save.mutate(v);
+      }}
+    >
+      <Form.Item
+        name="reason"
+        label="关闭原因"
+        rules={[{ required: true, whitespace: true, message: '请填写关闭原因' }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：阵地搬迁，并入学院党员之家" />
       </Form.Item>
     </FormDialog>
   );

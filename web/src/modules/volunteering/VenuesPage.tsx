@@ -1,14 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { VENUE_TYPE_LABELS, type VenueType } from '@pioneer/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, List, message, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  List,
+  message,
+  Popconfirm,
+  Space,
+  Spin,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get, post } from '../../api';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
-import { DutyDialog, ServiceLogDialog, SwapDialog, VenueFormDialog } from './VenueDialogs';
-import { type Abilities, hours, showError, timeRange, when } from './vol-api';
+import { DutyDialog, ServiceLogDialog, SwapDialog, VenueCloseDialog, VenueFormDialog } from './VenueDialogs';
+import { type Abilities, cancelSwap, hours, showError, timeRange, when } from './vol-api';
 
 interface Venue {
   id: number;
@@ -26,6 +40,7 @@ interface Venue {
   responsibleName: string;
   description: string;
   isPublic: boolean;
+  closedAt: string | null;
   abilities: Abilities;
 }
 interface VenueDetail extends Venue {
@@ -37,6 +52,7 @@ interface VenueDetail extends Venue {
     startsAt: string;
     endsAt: string;
     status: string;
+    pendingSwapId: number | null;
     pendingSwapTo: string | null;
     abilities: Abilities;
   }[];
@@ -51,15 +67,22 @@ interface VenueDetail extends Venue {
   }[];
 }
 
+const DUTY_TAG: Record<string, [string, string | undefined]> = {
+  scheduled: ['待值班', 'blue'],
+  done: ['已确认', 'green'],
+  cancelled: ['已取消', undefined],
+};
+
 /** /volunteer/venues — the venues of my units, with duty rosters and service logs. */
 export default function VenuesPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
+  const [includeClosed, setIncludeClosed] = useState(false);
   const venues = useQuery({
-    queryKey: ['vol-venues'],
-    queryFn: () => get<{ items: Venue[] }>('/api/volunteer/venues'),
+    queryKey: ['vol-venues', includeClosed],
+    queryFn: () => get<{ items: Venue[] }>(`/api/volunteer/venues${includeClosed ? '?includeClosed=true' : ''}`),
   });
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
@@ -82,9 +105,15 @@ export default function VenuesPage() {
           }}
         />
       )}
-      <Typography.Paragraph>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Link to="/venues">查看公开名录</Link>
-      </Typography.Paragraph>
+        {(hasPermission(me, 'venue.manage') || hasPermission(me, 'volunteer.view')) && (
+          <Space size={4}>
+            <Switch size="small" checked={includeClosed} onChange={setIncludeClosed} aria-label="显示已关闭的阵地" />
+            <Typography.Text type="secondary">显示已关闭的阵地</Typography.Text>
+          </Space>
+        )}
+      </Flex>
       <MyDutiesCard />
       {venues.isSuccess && venues.data.items.length === 0 && (
         <Empty
@@ -98,7 +127,12 @@ export default function VenuesPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         {venues.data?.items.map((v) => (
           <Link key={v.id} to={`/volunteer/venues/${v.id}`}>
-            <Card size="small" hoverable title={v.name} extra={<Tag color="red">{VENUE_TYPE_LABELS[v.type]}</Tag>}>
+            <Card
+              size="small"
+              hoverable
+              title={v.name}
+              extra={v.closedAt ? <Tag>已关闭</Tag> : <Tag color="red">{VENUE_TYPE_LABELS[v.type]}</Tag>}
+            >
               <div>{v.address}</div>
               <Typography.Text type="secondary">
                 {v.unitName} · 负责人 {v.responsibleName} · {v.openingHours}
@@ -120,6 +154,8 @@ interface MyDuty {
   startsAt: string;
   endsAt: string;
   status: string;
+  pendingSwapId: number | null;
+  pendingSwapTo: string | null;
   abilities: Abilities;
 }
 interface SwapToMe {
@@ -151,6 +187,7 @@ function MyDutiesCard() {
     },
     onError: showError,
   });
+  const withdraw = useWithdrawSwap();
   const duties = (mine.data?.duties ?? []).filter((d) => d.status === 'scheduled');
   const swaps = mine.data?.swapsToMe ?? [];
   if (duties.length === 0 && swaps.length === 0) return null;
@@ -190,19 +227,20 @@ function MyDutiesCard() {
           dataSource={duties}
           renderItem={(d) => (
             <List.Item
-              actions={
-                d.abilities.swap
-                  ? [
-                      <Button key="s" size="small" onClick={() => setSwapping(d)}>
-                        申请换班
-                      </Button>,
-                    ]
-                  : []
-              }
+              actions={[
+                d.abilities.swap && (
+                  <Button key="s" size="small" onClick={() => setSwapping(d)}>
+                    申请换班
+                  </Button>
+                ),
+                d.abilities.cancelSwap && d.pendingSwapId && (
+                  <WithdrawSwapButton key="w" swapId={d.pendingSwapId} to={d.pendingSwapTo} withdraw={withdraw} />
+                ),
+              ].filter(Boolean)}
             >
               <List.Item.Meta
                 title={<Link to={`/volunteer/venues/${d.venueId}`}>{`${d.venueName} · ${d.post}`}</Link>}
-                description={timeRange(d.startsAt, d.endsAt)}
+                description={`${timeRange(d.startsAt, d.endsAt)}${d.pendingSwapTo ? ` · 换班待 ${d.pendingSwapTo} 确认` : ''}`}
               />
             </List.Item>
           )}
@@ -225,10 +263,42 @@ function MyDutiesCard() {
   );
 }
 
+/** 撤回换班申请 (POST /api/volunteer/swaps/:id/cancel): the colleague no longer sees the request. */
+function useWithdrawSwap() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: cancelSwap,
+    onSuccess: () => {
+      message.success('换班申请已撤回');
+      qc.invalidateQueries({ queryKey: ['vol-my-duties'] });
+      qc.invalidateQueries({ queryKey: ['vol-venue'] });
+    },
+    onError: showError,
+  });
+}
+function WithdrawSwapButton(props: {
+  swapId: number;
+  to: string | null;
+  withdraw: ReturnType<typeof useWithdrawSwap>;
+}) {
+  return (
+    <Popconfirm
+      title={`撤回请${props.to ?? '对方'}代班的申请？`}
+      okText="撤回"
+      cancelText="不撤回"
+      onConfirm={() => props.withdraw.mutateAsync(props.swapId).catch(() => undefined)}
+    >
+      <Button size="small" loading={props.withdraw.isPending && props.withdraw.variables === props.swapId}>
+        撤回换班
+      </Button>
+    </Popconfirm>
+  );
+}
+
 export function VenueDetailPage() {
   const { id } = useParams();
   const qc = useQueryClient();
-  const [dialog, setDialog] = useState<'edit' | 'duty' | 'service' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'duty' | 'service' | 'close' | null>(null);
   const [swapDuty, setSwapDuty] = useState<VenueDetail['duties'][number] | null>(null);
   const venue = useQuery({
     queryKey: ['vol-venue', id],
@@ -253,17 +323,33 @@ export function VenueDetailPage() {
     },
     onError: showError,
   });
+  const withdraw = useWithdrawSwap();
   if (venue.isError) return <Empty description={venue.error.message} style={{ margin: 48 }} />;
   if (!venue.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const v = venue.data;
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <h1 className="pioneer-page-title">{v.name}</h1>
-      {(v.abilities.update || v.abilities.schedule || v.abilities.logService) && (
+      {v.closedAt && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`该阵地已于 ${when(v.closedAt)} 关闭`}
+          description="不再出现在公开名录中，也不能再排班或登记服务；以下值班表和服务记录保留可查。"
+          data-testid="venue-closed"
+        />
+      )}
+      {(v.abilities.update || v.abilities.schedule || v.abilities.logService || v.abilities.close) && (
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           {v.abilities.update && <Button onClick={() => setDialog('edit')}>修改阵地</Button>}
           {v.abilities.schedule && <Button onClick={() => setDialog('duty')}>排班</Button>}
           {v.abilities.logService && <Button onClick={() => setDialog('service')}>登记服务</Button>}
+          {v.abilities.close && (
+            <Button danger onClick={() => setDialog('close')}>
+              关闭阵地
+            </Button>
+          )}
         </Flex>
       )}
       {dialog === 'edit' && (
@@ -293,6 +379,14 @@ export function VenueDetailPage() {
       {dialog === 'service' && (
         <ServiceLogDialog venueId={v.id} onClose={() => setDialog(null)} onSaved={closeDialog('已登记服务')} />
       )}
+      {dialog === 'close' && (
+        <VenueCloseDialog
+          venueId={v.id}
+          venueName={v.name}
+          onClose={() => setDialog(null)}
+          onSaved={(n) => closeDialog(n > 0 ? `阵地已关闭，已取消 ${n} 个尚未开始的值班` : '阵地已关闭')()}
+        />
+      )}
       {swapDuty && (
         <SwapDialog
           dutyId={swapDuty.id}
@@ -303,7 +397,7 @@ export function VenueDetailPage() {
         />
       )}
       <Typography.Paragraph>
-        <Tag color="red">{VENUE_TYPE_LABELS[v.type]}</Tag>
+        {v.closedAt ? <Tag>已关闭</Tag> : <Tag color="red">{VENUE_TYPE_LABELS[v.type]}</Tag>}
         {v.address} · {v.openingHours} · 负责人 {v.responsibleName}
         {v.partnerName ? ` · 共建单位 ${v.partnerName}` : ''}
       </Typography.Paragraph>
@@ -324,13 +418,16 @@ export function VenueDetailPage() {
                     申请换班
                   </Button>
                 ),
+                d.abilities.cancelSwap && d.pendingSwapId && (
+                  <WithdrawSwapButton key="w" swapId={d.pendingSwapId} to={d.pendingSwapTo} withdraw={withdraw} />
+                ),
               ].filter(Boolean)}
             >
               <List.Item.Meta
                 title={`${d.personName} · ${d.post}`}
                 description={`${timeRange(d.startsAt, d.endsAt)}${d.pendingSwapTo ? ` · 换班待 ${d.pendingSwapTo} 确认` : ''}`}
               />
-              <Tag color={d.status === 'done' ? 'green' : 'blue'}>{d.status === 'done' ? '已确认' : '待值班'}</Tag>
+              <Tag color={DUTY_TAG[d.status]?.[1]}>{DUTY_TAG[d.status]?.[0] ?? d.status}</Tag>
             </List.Item>
           )}
         />

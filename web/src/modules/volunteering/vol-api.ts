@@ -1,7 +1,7 @@
 import { formatMinutes, HOUR_CATEGORY_LABELS, type HourCategory } from '@pioneer/domain';
 import { message } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError } from '../../api';
+import { ApiError, post } from '../../api';
 
 /** Shapes of the volunteering API (server/src/modules/volunteering) as the pages use them. */
 export interface Abilities {
@@ -126,3 +126,13 @@ export const timeRange = (a: string, b: string) =>
 export function showError(err: unknown) {
   message.error(err instanceof ApiError ? err.message : String(err));
 }
+
+/** 关闭服务阵地 (the reason goes to the audit log). */
+export const closeVenue = (venueId: number, reason: string) =>
+  post<{ id: number; closedAt: string; cancelledDuties: number }>(`/api/volunteer/venues/${venueId}/close`, { reason });
+/** 撤回换班申请, while the colleague has not answered. */
+export const cancelSwap = (swapId: number) =>
+  post<{ id: number; status: string }>(`/api/volunteer/swaps/${swapId}/cancel`);
+/** 关闭社区服务岗位: no new claims, existing ones stay. */
+export const closeCommunityPost = (postId: number) =>
+  post<{ id: number; status: string }>(`/api/volunteer/community-posts/${postId}/close`);
