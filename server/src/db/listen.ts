@@ -5,15 +5,16 @@ import type { DB } from './types';
 
 /**
  * PostgreSQL's LISTEN/NOTIFY, for facts one server process must hear from another at once (a shift got a free
- * seat again). `onMessage` gets each payload; `onLost` runs when notifications may have been missed (the
- * listening connection dropped), so the subscriber can forget whatever it kept.
+ * seat again). `message` gets each payload; `lost` runs when notifications may have been missed (the listening
+ * connection dropped), so the subscriber can forget whatever it kept; `listening` runs each time the
+ * subscription is (again) in place. The returned promise settles with the first subscription.
  */
-export type Listen = (channel: string, onMessage: (payload: string) => void, onLost?: () => void) => Promise<void>;
-
-interface Subscriber {
-  onMessage: (payload: string) => void;
-  onLost?: () => void;
+export interface Subscriber {
+  message: (payload: string) => void;
+  lost?: () => void;
+  listening?: () => void;
 }
+export type Listen = (channel: string, subscriber: Subscriber) => Promise<void>;
 
 const assertChannel = (channel: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
@@ -30,21 +31,24 @@ export function postgresListen(url: string) {
     if (client !== dead) return;
     client = null;
     connecting = null;
-    for (const subs of subscribers.values()) for (const s of subs) s.onLost?.();
+    for (const subs of subscribers.values()) for (const s of subs) s.lost?.();
     if (!closed) setTimeout(() => connect().catch(() => {}), 1000).unref();
   };
   const connect = () => {
     connecting ??= (async () => {
       const c = new pg.Client({ connectionString: url });
       c.on('notification', (m) => {
-        for (const s of subscribers.get(m.channel) ?? []) s.onMessage(m.payload ?? '');
+        for (const s of subscribers.get(m.channel) ?? []) s.message(m.payload ?? '');
       });
       c.on('error', () => lost(c));
       c.on('end', () => lost(c));
       client = c;
       try {
         await c.connect();
-        for (const channel of subscribers.keys()) await c.query(`listen ${channel}`);
+        for (const [channel, subs] of subscribers) {
+          await c.query(`listen ${channel}`);
+          for (const s of subs) s.listening?.();
+        }
       } catch (err) {
         c.end().catch(() => {});
         lost(c);
@@ -55,12 +59,13 @@ export function postgresListen(url: string) {
     return connecting;
   };
 
-  const listen: Listen = async (channel, onMessage, onLost) => {
+  const listen: Listen = async (channel, subscriber) => {
     assertChannel(channel);
-    const first = !subscribers.has(channel);
-    subscribers.set(channel, [...(subscribers.get(channel) ?? []), { onMessage, onLost }]);
+    subscribers.set(channel, [...(subscribers.get(channel) ?? []), subscriber]);
     const c = await connect();
-    if (first) await c.query(`listen ${channel}`);
+    // LISTEN is idempotent: a channel added while the connection was being made is simply listened to twice.
+    await c.query(`listen ${channel}`);
+    subscriber.listening?.();
   };
   const close = async () => {
     closed = true;
@@ -76,8 +81,9 @@ export function postgresListen(url: string) {
  * ours, so it never lands inside somebody's open transaction (where a rollback would undo it).
  */
 export function pgliteListen(pglite: PGlite, db: Kysely<DB>): Listen {
-  return async (channel, onMessage) => {
+  return async (channel, subscriber) => {
     assertChannel(channel);
-    await db.connection().execute(() => pglite.listen(channel, onMessage));
+    await db.connection().execute(() => pglite.listen(channel, subscriber.message));
+    subscriber.listening?.();
   };
 }

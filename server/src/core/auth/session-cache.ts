@@ -46,16 +46,17 @@ export function forgetAllSessions() {
 }
 
 /** Hears every process's session endings ('<hash>') and access changes ('*'); a dropped subscription forgets all. */
-export async function followSessionChanges(listen: Listen) {
-  await listen(
-    SESSION_CHANGED_CHANNEL,
-    (payload) => (payload === '*' ? forgetAllSessions() : forgetSession(payload)),
-    () => {
+export function followSessionChanges(listen: Listen) {
+  return listen(SESSION_CHANGED_CHANNEL, {
+    message: (payload) => (payload === '*' ? forgetAllSessions() : forgetSession(payload)),
+    lost: () => {
       following = false;
       forgetAllSessions();
     },
-  );
-  following = true;
+    listening: () => {
+      following = true;
+    },
+  });
 }
 
 /** Audited entities whose change can alter who may do what: any of them clears the cache. */

@@ -21,6 +21,7 @@ describe('SeatBoard', () => {
 
   it('answers "full" only to people who could see the shift, and only for a while', () => {
     const board = new SeatBoard();
+    board.listening = true;
     const inAudience = actor('/1/2/7/');
     const outsider = actor('/1/3/');
     const organizer = actor('/1/3/', [
@@ -37,14 +38,19 @@ describe('SeatBoard', () => {
     expect(board.knownFull(9, inAudience, 10_001)).toBe(false);
   });
 
-  it('forgets a shift when a seat is freed, and everything when notifications may have been missed', () => {
+  it('forgets a shift when a seat is freed, and is silent while notifications could be missed', () => {
     const board = new SeatBoard();
+    board.markFull(1, shift, 0);
+    expect(board.knownFull(1, actor('/1/2/'), 1)).toBe(false);
+    board.listening = true;
     board.markFull(1, shift, 0);
     board.markFull(2, shift, 0);
     board.freed(1);
     expect(board.knownFull(1, actor('/1/2/'), 1)).toBe(false);
     expect(board.knownFull(2, actor('/1/2/'), 1)).toBe(true);
-    board.forgetAll();
+    board.lost();
+    expect(board.knownFull(2, actor('/1/2/'), 1)).toBe(false);
+    board.listening = true;
     expect(board.knownFull(2, actor('/1/2/'), 1)).toBe(false);
   });
 });

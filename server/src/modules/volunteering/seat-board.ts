@@ -8,8 +8,8 @@ import type { Context } from '../../core/module';
  *
  * A shift is marked full when the database says so. It is forgotten as soon as any process frees a seat there
  * (a trigger sends NOTIFY volunteer_seat_freed on every cancellation that frees a seat or capacity increase),
- * when the listening connection drops, and in any case after FULL_FOR_MS — the longest a missed notification
- * could make this process answer "full" about a shift that has a seat again.
+ * and in any case after FULL_FOR_MS. The board answers only while this process is subscribed to those
+ * notifications; when the listening connection drops it forgets everything and is silent until it is back.
  */
 export const SEAT_FREED_CHANNEL = 'volunteer_seat_freed';
 const FULL_FOR_MS = 10_000;
@@ -22,9 +22,12 @@ export interface FullShift {
 
 export class SeatBoard {
   private readonly full = new Map<number, FullShift & { until: number }>();
+  /** Subscribed to volunteer_seat_freed: without that, a freed seat could go unheard, so the board stays silent. */
+  listening = false;
 
   /** True when the shift is known full and the actor could see it (so "full" tells them nothing new). */
   knownFull(shiftId: number, actor: Actor, now: number): boolean {
+    if (!this.listening) return false;
     const entry = this.full.get(shiftId);
     if (!entry) return false;
     if (entry.until <= now) {
@@ -45,6 +48,11 @@ export class SeatBoard {
   forgetAll() {
     this.full.clear();
   }
+
+  lost() {
+    this.listening = false;
+    this.forgetAll();
+  }
 }
 
 // One board per database (tests open several in one process; their shift ids overlap).
@@ -55,14 +63,15 @@ export function seatBoard(ctx: Pick<Context, 'db' | 'listen'>): SeatBoard {
   if (!board) {
     const b = new SeatBoard();
     boards.set(ctx.db, b);
-    // Until the subscription is up (or if it fails), entries still expire after FULL_FOR_MS.
     ctx
-      .listen(
-        SEAT_FREED_CHANNEL,
-        (payload) => b.freed(Number(payload)),
-        () => b.forgetAll(),
-      )
-      .catch(() => b.forgetAll());
+      .listen(SEAT_FREED_CHANNEL, {
+        message: (payload) => b.freed(Number(payload)),
+        lost: () => b.lost(),
+        listening: () => {
+          b.listening = true;
+        },
+      })
+      .catch(() => b.lost());
     board = b;
   }
   return board;
