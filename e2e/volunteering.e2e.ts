@@ -176,6 +176,8 @@ describe('volunteering in the browser at 375 px', () => {
     await tag.waitFor();
     expect(await tag.isVisible()).toBe(true);
     expect((await tag.textContent())?.trim()).toBe('补签待审核');
+    // Not yet 已签到: a manual entry counts only once the organizer approves it.
+    expect(await card.locator('.ant-tag', { hasText: '已签到' }).count()).toBe(0);
     // The toasts gone, so nothing covers the page in the shot.
     await me.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
     await shoot(me, '10-manual-pending');

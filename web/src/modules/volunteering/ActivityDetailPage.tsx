@@ -106,7 +106,11 @@ export default function ActivityDetailPage() {
               {s.myStatus && (
                 <Tag color={labels.statusColor(s.myStatus)}>{labels.statusText(s.myStatus) ?? s.myStatus}</Tag>
               )}
-              {s.myCheckedInAt && <Tag color="green">{t('checkedIn')}</Tag>}
+              {/* A late or manual check-in counts only once the organizer approves it: until then the review tag says where it stands. */}
+              {s.myCheckedInAt &&
+                (!s.myCheckinReview || s.myCheckinReview === 'none' || s.myCheckinReview === 'approved') && (
+                  <Tag color="green">{t('checkedIn')}</Tag>
+                )}
               {s.myCheckinReview && REVIEW_TAGS[s.myCheckinReview] && (
                 <Tag color={REVIEW_TAGS[s.myCheckinReview].color}>{t(REVIEW_TAGS[s.myCheckinReview].label)}</Tag>
               )}

@@ -1,17 +1,15 @@
 import { OFFCAMPUS_VENUE_TYPES, VENUE_TYPE_LABELS, VENUE_TYPES, type VenueType } from '@pioneer/domain';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { get, post, put } from '../../api';
+import { post, put } from '../../api';
 import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
-import { hasPermission } from '../types';
 import { FormDialog } from './FormDialog';
-import { FormPersonPicker, LOCAL, PersonSelect, toIso, usePartnerList, useUnitsFor } from './vol-admin';
+import { FormPersonPicker, usePartnerList, useUnitsFor } from './vol-admin';
 import { closeVenue } from './vol-api';
 
-/** Dialogs of 服务阵地: the venue itself, its duty roster, swaps and the service log. */
+/** Dialogs that edit a 服务阵地 itself: create or change it, and close it. */
 
 export interface VenueFormValues {
   name: string;
@@ -168,194 +166,6 @@ export function VenueFormDialog(props: {
       </Form.Item>
       <Form.Item name="isPublic" label="在公开名录中展示" valuePropName="checked">
         <Switch />
-      </Form.Item>
-    </FormDialog>
-  );
-}
-
-interface DutyValues {
-  personId: number;
-  post: string;
-  startsAt: string;
-  endsAt: string;
-}
-/** 排班 (POST /api/volunteer/venues/:id/duties). */
-export function DutyDialog(props: { venueId: number; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm<DutyValues>();
-  const [error, setError] = useState<string | null>(null);
-  const start = dayjs().add(1, 'day').hour(9).minute(0);
-  const save = useMutation({
-    mutationFn: (v: DutyValues) =>
-      post(`/api/volunteer/venues/${props.venueId}/duties`, {
-        ...v,
-        post: v.post || '值班',
-        startsAt: toIso(v.startsAt),
-        endsAt: toIso(v.endsAt),
-      }),
-    onSuccess: props.onSaved,
-    onError: (err) => setError(showServerErrors(form, err, ['personId', 'post', 'startsAt', 'endsAt'])),
-  });
-  return (
-    <FormDialog
-      title="排班"
-      okText="排班"
-      form={form}
-      initialValues={{ post: '值班', startsAt: start.format(LOCAL), endsAt: start.add(3, 'hour').format(LOCAL) }}
-      saving={save.isPending}
-      error={error}
-      onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
-    >
-      <Form.Item name="personId" label="值班人员" rules={[{ required: true, message: '请选择值班人员' }]}>
-        <FormPersonPicker placeholder="搜索值班人员" />
-      </Form.Item>
-      <Form.Item name="post" label="岗位">
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="startsAt" label="开始" rules={[{ required: true, message: '请填写开始时间' }]}>
-        <Input type="datetime-local" />
-      </Form.Item>
-      <Form.Item name="endsAt" label="结束" rules={[{ required: true, message: '请填写结束时间' }]}>
-        <Input type="datetime-local" />
-      </Form.Item>
-    </FormDialog>
-  );
-}
-
-interface ServiceValues {
-  servedAt: string;
-  title: string;
-  description: string;
-  peopleServed: number;
-  minutes: number;
-  demandId: number | null;
-}
-/** 登记在阵地提供的服务 (POST /api/volunteer/venues/:id/services). */
-export function ServiceLogDialog(props: { venueId: number; onClose: () => void; onSaved: () => void }) {
-  const [form] = Form.useForm<ServiceValues>();
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (v: ServiceValues) =>
-      post(`/api/volunteer/venues/${props.venueId}/services`, {
-        ...v,
-        servedAt: toIso(v.servedAt),
-        description: v.description ?? '',
-        peopleServed: v.peopleServed ?? 0,
-        minutes: v.minutes ?? 0,
-        demandId: v.demandId ?? null,
-      }),
-    onSuccess: props.onSaved,
-    onError: (err) =>
-      setError(
-        showServerErrors(form, err, ['servedAt', 'title', 'description', 'peopleServed', 'minutes', 'demandId']),
-      ),
-  });
-  return (
-    <FormDialog
-      title="登记服务"
-      okText="登记"
-      form={form}
-      initialValues={{ servedAt: dayjs().format(LOCAL), peopleServed: 1, minutes: 60, description: '' }}
-      saving={save.isPending}
-      error={error}
-      onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
-    >
-      <Form.Item name="servedAt" label="服务时间" rules={[{ required: true, message: '请填写服务时间' }]}>
-        <Input type="datetime-local" />
-      </Form.Item>
-      <Form.Item name="title" label="服务事项" rules={[{ required: true, message: '请填写服务事项' }]}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="description" label="服务内容">
-        <Input.TextArea rows={3} maxLength={1000} />
-      </Form.Item>
-      <Row gutter={8}>
-        <Col span={12}>
-          <Form.Item name="peopleServed" label="服务人数">
-            <InputNumber min={0} max={100000} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="minutes" label="用时（分钟）">
-            <InputNumber min={0} max={1440} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="demandId" label="对应服务需求编号（可不填）">
-        <InputNumber min={1} style={{ width: '100%' }} />
-      </Form.Item>
-    </FormDialog>
-  );
-}
-
-interface RosterPerson {
-  personId: number;
-  personName: string;
-}
-/**
- * 申请换班 (POST /api/volunteer/duties/:id/swap): the colleague accepts or declines on their own page. The colleague
- * comes from the venue's duty roster; people search is offered only when nobody else is on it.
- */
-export function SwapDialog(props: {
-  dutyId: number;
-  venueId: number;
-  selfId: number;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const { me } = useSession();
-  const [form] = Form.useForm<{ toPersonId: number; reason: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const roster = useQuery({
-    queryKey: ['vol-venue', String(props.venueId)],
-    queryFn: () => get<{ duties: RosterPerson[] }>(`/api/volunteer/venues/${props.venueId}`),
-  });
-  const colleagues = new Map<number, string>();
-  for (const d of roster.data?.duties ?? []) if (d.personId !== props.selfId) colleagues.set(d.personId, d.personName);
-  // Colleagues on this venue's roster first; people search only when the roster has nobody else and the person may search.
-  const search = roster.isSuccess && colleagues.size === 0 && hasPermission(me, 'people.view');
-  const save = useMutation({
-    mutationFn: (v: { toPersonId: number; reason: string }) => post(`/api/volunteer/duties/${props.dutyId}/swap`, v),
-    onSuccess: props.onSaved,
-    onError: (err) => setError(showServerErrors(form, err, ['toPersonId', 'reason'])),
-  });
-  return (
-    <FormDialog
-      title="申请换班"
-      okText="发送申请"
-      form={form}
-      saving={save.isPending}
-      error={error}
-      onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
-    >
-      <Form.Item
-        name="toPersonId"
-        label="请谁代班"
-        rules={[{ required: true, message: '请选择代班人员' }]}
-        extra="对方接受后换班生效"
-      >
-        {search ? (
-          <FormPersonPicker placeholder="搜索代班人员" />
-        ) : (
-          <PersonSelect
-            placeholder="选择同一阵地的值班人员"
-            options={[...colleagues].map(([id, name]) => ({ id, name }))}
-          />
-        )}
-      </Form.Item>
-      <Form.Item name="reason" label="换班原因" rules={[{ required: true, message: '请填写换班原因' }]}>
-        <Input.TextArea rows={2} maxLength={200} showCount />
       </Form.Item>
     </FormDialog>
   );
