@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/actor';
+import { testActor } from '../../test/actors';
 import { canCancelSwap, canCloseVenue, dutyAbilities, venueAbilities } from './venues.policy';
 
-const actor = (grants: [string, string][], personId = 1): Actor => ({
-  accountId: 1,
-  personId,
-  name: '测试',
-  username: 't',
-  unitId: 1,
-  unitPath: '/1/',
-  isSystemAdmin: false,
-  grants: grants.map(([role, unitPath], i) => ({ grantId: i, role: role as never, unitId: i, unitPath, unitName: '' })),
-});
+const actor = testActor;
 const orgDept = actor([['org_dept', '/1/']]);
 const general = actor([['general_branch_secretary', '/1/2/']]);
 const otherGeneral = actor([['general_branch_secretary', '/1/9/']]);

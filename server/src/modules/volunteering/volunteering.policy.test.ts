@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/actor';
+import { testActor } from '../../test/actors';
 import {
   activityAbilities,
   canCancelSignup,
@@ -12,16 +13,7 @@ import { canReverseEntry } from './ledger.policy';
 import { canManageTeam } from './teams.policy';
 import { canConfirmDuty, canManageVenue, canRequestSwap } from './venues.policy';
 
-const actor = (grants: [string, string][], personId = 1): Actor => ({
-  accountId: 1,
-  personId,
-  name: '测试',
-  username: 't',
-  unitId: 1,
-  unitPath: '/1/',
-  isSystemAdmin: false,
-  grants: grants.map(([role, unitPath], i) => ({ grantId: i, role: role as never, unitId: i, unitPath, unitName: '' })),
-});
+const actor = testActor;
 const secretary = actor([['branch_secretary', '/1/2/3/']]);
 const general = actor([['general_branch_secretary', '/1/2/']]);
 const member = actor([['member', '/1/2/3/']], 7);
