@@ -1,12 +1,9 @@
 import { COMMUNITY_POST_CATEGORIES } from '@pioneer/domain';
-import { useMutation } from '@tanstack/react-query';
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { post } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
-import { FormDialog } from './FormDialog';
+import { FormDialog, useFormSave } from './FormDialog';
 import { inScopeOf, PARTNER_KIND_LABELS, usePartnerList } from './vol-admin';
 import { categoryLabel } from './vol-api';
 
@@ -34,12 +31,12 @@ export function useCommunityPartners() {
 /** 发布社区服务岗位 (POST /api/volunteer/community-posts). */
 export function PostDialog(props: { onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<PostValues>();
-  const [error, setError] = useState<string | null>(null);
   const communities = useCommunityPartners();
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: POST_FIELDS,
     mutationFn: (v: PostValues) => post('/api/volunteer/community-posts', { ...v, description: v.description ?? '' }),
-    onSuccess: props.onSaved,
-    onError: (err) => setError(showServerErrors(form, err, POST_FIELDS)),
+    onSaved: props.onSaved,
   });
   return (
     <FormDialog
@@ -53,13 +50,8 @@ export function PostDialog(props: { onClose: () => void; onSaved: () => void }) 
         startsOn: dayjs().format('YYYY-MM-DD'),
         endsOn: dayjs().add(1, 'month').format('YYYY-MM-DD'),
       }}
-      saving={save.isPending}
-      error={error}
+      save={save}
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item name="partnerId" label="社区（村）" rules={[{ required: true, message: '请选择社区' }]}>
         <Select

@@ -1,12 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Form, Input } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { get, post } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
-import { FormDialog } from './FormDialog';
+import { FormDialog, useFormSave } from './FormDialog';
 import { FormPersonPicker, LOCAL, PersonSelect, toIso } from './vol-admin';
 
 /** Dialogs of a venue's duty roster: 排班, and a duty's 换班 request. */
@@ -20,9 +18,10 @@ interface DutyValues {
 /** 排班 (POST /api/volunteer/venues/:id/duties). */
 export function DutyDialog(props: { venueId: number; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<DutyValues>();
-  const [error, setError] = useState<string | null>(null);
   const start = dayjs().add(1, 'day').hour(9).minute(0);
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: ['personId', 'post', 'startsAt', 'endsAt'],
     mutationFn: (v: DutyValues) =>
       post(`/api/volunteer/venues/${props.venueId}/duties`, {
         ...v,
@@ -30,8 +29,7 @@ export function DutyDialog(props: { venueId: number; onClose: () => void; onSave
         startsAt: toIso(v.startsAt),
         endsAt: toIso(v.endsAt),
       }),
-    onSuccess: props.onSaved,
-    onError: (err) => setError(showServerErrors(form, err, ['personId', 'post', 'startsAt', 'endsAt'])),
+    onSaved: props.onSaved,
   });
   return (
     <FormDialog
@@ -39,13 +37,8 @@ export function DutyDialog(props: { venueId: number; onClose: () => void; onSave
       okText="排班"
       form={form}
       initialValues={{ post: '值班', startsAt: start.format(LOCAL), endsAt: start.add(3, 'hour').format(LOCAL) }}
-      saving={save.isPending}
-      error={error}
+      save={save}
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item name="personId" label="值班人员" rules={[{ required: true, message: '请选择值班人员' }]}>
         <FormPersonPicker placeholder="搜索值班人员" />
@@ -80,7 +73,6 @@ export function SwapDialog(props: {
 }) {
   const { me } = useSession();
   const [form] = Form.useForm<{ toPersonId: number; reason: string }>();
-  const [error, setError] = useState<string | null>(null);
   const roster = useQuery({
     queryKey: ['vol-venue', String(props.venueId)],
     queryFn: () => get<{ duties: RosterPerson[] }>(`/api/volunteer/venues/${props.venueId}`),
@@ -89,24 +81,14 @@ export function SwapDialog(props: {
   for (const d of roster.data?.duties ?? []) if (d.personId !== props.selfId) colleagues.set(d.personId, d.personName);
   // Colleagues on this venue's roster first; people search only when the roster has nobody else and the person may search.
   const search = roster.isSuccess && colleagues.size === 0 && hasPermission(me, 'people.view');
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: ['toPersonId', 'reason'],
     mutationFn: (v: { toPersonId: number; reason: string }) => post(`/api/volunteer/duties/${props.dutyId}/swap`, v),
-    onSuccess: props.onSaved,
-    onError: (err) => setError(showServerErrors(form, err, ['toPersonId', 'reason'])),
+    onSaved: props.onSaved,
   });
   return (
-    <FormDialog
-      title="申请换班"
-      okText="发送申请"
-      form={form}
-      saving={save.isPending}
-      error={error}
-      onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
-    >
+    <FormDialog title="申请换班" okText="发送申请" form={form} save={save} onClose={props.onClose}>
       <Form.Item
         name="toPersonId"
         label="请谁代班"

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, message, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useMessages } from '../../i18n';
 import { unitOptions, useSession } from '../../session';
 import { CertificateCard } from './CertificatesPage';
+import { useFormSave } from './FormDialog';
 import { volAdminMessages } from './messages-admin';
 import type { Certificate } from './vol-api';
 
@@ -24,7 +24,6 @@ export default function IssuePage() {
   const { me, currentUnit } = useSession();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const volunteers = useQuery({
     queryKey: ['vol-volunteers', q],
@@ -35,31 +34,29 @@ export default function IssuePage() {
     queryKey: ['vol-register'],
     queryFn: () => get<{ items: Certificate[] }>('/api/volunteer/certificates'),
   });
-  const issue = useMutation({
+  const issue = useFormSave({
+    form,
+    fields: FIELDS,
     mutationFn: (v: Record<string, unknown>) =>
       post<{ serial: string }>('/api/volunteer/certificates', {
         ...v,
         responsibleName: v.responsibleName || undefined,
       }),
-    onSuccess: (r) => {
+    onSaved: (r) => {
       message.success(t('issued', { serial: r.serial }));
       qc.invalidateQueries({ queryKey: ['vol-register'] });
     },
-    onError: (err) => setError(showServerErrors(form, err, FIELDS)),
   });
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <h1 className="pioneer-page-title">{t('issueTitle')}</h1>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {issue.error && <Alert type="error" showIcon message={issue.error} style={{ marginBottom: 12 }} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           form={form}
           layout="vertical"
           initialValues={{ unitId: currentUnit?.id, from: `${dayjs().year()}-01-01`, to: dayjs().format('YYYY-MM-DD') }}
-          onFinish={(v) => {
-            setError(null);
-            issue.mutate(v);
-          }}
+          onFinish={issue.onSubmit}
         >
           <Form.Item
             name="personId"
@@ -91,7 +88,7 @@ export default function IssuePage() {
           <Form.Item name="responsibleName" label={t('responsible')}>
             <Input maxLength={50} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={issue.isPending} block>
+          <Button type="primary" htmlType="submit" loading={issue.saving} block>
             {t('issue')}
           </Button>
         </Form>

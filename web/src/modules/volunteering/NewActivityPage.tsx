@@ -1,14 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { SERVICE_CATEGORIES } from '@pioneer/domain';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { post } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useMessages } from '../../i18n';
 import { unitOptions, useSession } from '../../session';
+import { useFormSave } from './FormDialog';
 import { useVolLabels } from './labels';
 import { volAdminMessages } from './messages-admin';
 
@@ -46,9 +44,10 @@ export default function NewActivityPage() {
   const { me, currentUnit } = useSession();
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
   const tomorrow = dayjs().add(1, 'day').hour(9).minute(0);
-  const create = useMutation({
+  const create = useFormSave({
+    form,
+    fields: FIELDS,
     mutationFn: (v: Values) =>
       post<{ id: number }>('/api/volunteer/activities', {
         ...v,
@@ -57,20 +56,16 @@ export default function NewActivityPage() {
         signupClosesAt: toIso(v.signupClosesAt),
         shifts: v.shifts.map((s) => ({ ...s, startsAt: toIso(s.startsAt), endsAt: toIso(s.endsAt) })),
       }),
-    onSuccess: (r) => navigate(`/volunteer/activities/${r.id}`),
-    onError: (err) => setError(showServerErrors(form, err, FIELDS)),
+    onSaved: (r) => navigate(`/volunteer/activities/${r.id}`),
   });
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <h1 className="pioneer-page-title">{t('newActivity')}</h1>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {create.error && <Alert type="error" showIcon message={create.error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => {
-          setError(null);
-          create.mutate(v);
-        }}
+        onFinish={create.onSubmit}
         initialValues={{
           category: 'community',
           unitId: currentUnit?.id,
@@ -165,7 +160,7 @@ export default function NewActivityPage() {
             </>
           )}
         </Form.List>
-        <Button type="primary" htmlType="submit" block loading={create.isPending} style={{ marginTop: 16 }}>
+        <Button type="primary" htmlType="submit" block loading={create.saving} style={{ marginTop: 16 }}>
           {t('publish')}
         </Button>
       </Form>

@@ -1,10 +1,9 @@
 import { AVAILABILITY, SERVICE_CATEGORIES } from '@pioneer/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, message, Select, Spin, Switch, Typography } from 'antd';
-import { useState } from 'react';
 import { get, post, put } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useMessages } from '../../i18n';
+import { useFormSave } from './FormDialog';
 import { useVolLabels } from './labels';
 import { volMessages } from './messages';
 
@@ -27,16 +26,16 @@ export default function RegistrationPage() {
   const labels = useVolLabels();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
   const me = useQuery({ queryKey: ['vol-me'], queryFn: () => get<MeVolunteer>('/api/volunteer/me') });
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: FIELDS,
     mutationFn: (v: Record<string, unknown>) =>
       me.data?.registration ? put('/api/volunteer/registration', v) : post('/api/volunteer/registration', v),
-    onSuccess: () => {
+    onSaved: () => {
       message.success(t('saved'));
       qc.invalidateQueries({ queryKey: ['vol-me'] });
     },
-    onError: (err) => setError(showServerErrors(form, err, FIELDS)),
   });
   if (me.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   const reg = me.data?.registration;
@@ -54,7 +53,7 @@ export default function RegistrationPage() {
       ) : (
         <Typography.Paragraph>{t('registrationIntro')}</Typography.Paragraph>
       )}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {save.error && <Alert type="error" showIcon message={save.error} style={{ marginBottom: 12 }} />}
       <Card size="small">
         <Form
           form={form}
@@ -65,10 +64,7 @@ export default function RegistrationPage() {
             serviceAreas: reg?.serviceAreas ?? [],
             insured: reg?.insured ?? false,
           }}
-          onFinish={(v) => {
-            setError(null);
-            save.mutate(v);
-          }}
+          onFinish={save.onSubmit}
         >
           <Form.Item name="skills" label={t('skills')}>
             <Select mode="tags" placeholder={t('skillsPlaceholder')} />
@@ -82,7 +78,7 @@ export default function RegistrationPage() {
           <Form.Item name="insured" label={t('insured')} valuePropName="checked">
             <Switch />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={save.isPending}>
+          <Button type="primary" htmlType="submit" block loading={save.saving}>
             {reg ? t('saveChanges') : t('register')}
           </Button>
         </Form>

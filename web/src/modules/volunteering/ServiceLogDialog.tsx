@@ -1,10 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { Col, Form, Input, InputNumber, Row } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { post } from '../../api';
-import { showServerErrors } from '../../forms';
-import { FormDialog } from './FormDialog';
+import { FormDialog, useFormSave } from './FormDialog';
 import { LOCAL, toIso } from './vol-admin';
 
 interface ServiceValues {
@@ -18,8 +15,9 @@ interface ServiceValues {
 /** 登记在阵地提供的服务 (POST /api/volunteer/venues/:id/services). */
 export function ServiceLogDialog(props: { venueId: number; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<ServiceValues>();
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: ['servedAt', 'title', 'description', 'peopleServed', 'minutes', 'demandId'],
     mutationFn: (v: ServiceValues) =>
       post(`/api/volunteer/venues/${props.venueId}/services`, {
         ...v,
@@ -29,11 +27,7 @@ export function ServiceLogDialog(props: { venueId: number; onClose: () => void; 
         minutes: v.minutes ?? 0,
         demandId: v.demandId ?? null,
       }),
-    onSuccess: props.onSaved,
-    onError: (err) =>
-      setError(
-        showServerErrors(form, err, ['servedAt', 'title', 'description', 'peopleServed', 'minutes', 'demandId']),
-      ),
+    onSaved: props.onSaved,
   });
   return (
     <FormDialog
@@ -41,13 +35,8 @@ export function ServiceLogDialog(props: { venueId: number; onClose: () => void; 
       okText="登记"
       form={form}
       initialValues={{ servedAt: dayjs().format(LOCAL), peopleServed: 1, minutes: 60, description: '' }}
-      saving={save.isPending}
-      error={error}
+      save={save}
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item name="servedAt" label="服务时间" rules={[{ required: true, message: '请填写服务时间' }]}>
         <Input type="datetime-local" />

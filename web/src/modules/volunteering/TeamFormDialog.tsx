@@ -1,12 +1,10 @@
 import { TEAM_KINDS, type TeamKind } from '@pioneer/domain';
-import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { post, put } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
-import { FormDialog } from './FormDialog';
+import { FormDialog, useFormSave } from './FormDialog';
 import { useVolLabels } from './labels';
 import { volAdminMessages } from './messages-admin';
 import { FormPersonPicker, usePartnerList, useUnitsFor } from './vol-admin';
@@ -36,11 +34,12 @@ export function TeamFormDialog(props: {
   const labels = useVolLabels();
   const { currentUnit } = useSession();
   const [form] = Form.useForm<TeamFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const units = useUnitsFor('volunteer.manage');
   const partners = usePartnerList(props.open);
   const kind = Form.useWatch('kind', form);
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: FIELDS,
     mutationFn: ({ leaderName: _l, ...v }: TeamFormValues) => {
       const body = {
         ...v,
@@ -52,8 +51,7 @@ export function TeamFormDialog(props: {
         ? put<{ id: number }>(`/api/volunteer/teams/${props.teamId}`, body).then(() => ({ id: props.teamId! }))
         : post<{ id: number }>('/api/volunteer/teams', body);
     },
-    onSuccess: (r) => props.onSaved(r.id),
-    onError: (err) => setError(showServerErrors(form, err, FIELDS)),
+    onSaved: (r) => props.onSaved(r.id),
   });
   const defaultUnit = currentUnit && units.options.some((o) => o.value === currentUnit.id) ? currentUnit.id : undefined;
   // The unit list arrives after the form mounts: default to the header's unit (or the first allowed one) then.
@@ -77,13 +75,8 @@ export function TeamFormDialog(props: {
           description: '',
         }
       }
-      saving={save.isPending}
-      error={error}
+      save={save}
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item name="name" label={t('teamName')} rules={[{ required: true, message: t('teamNameRequired') }]}>
         <Input maxLength={100} />

@@ -1,11 +1,9 @@
 import { OFFCAMPUS_VENUE_TYPES, VENUE_TYPE_LABELS, VENUE_TYPES, type VenueType } from '@pioneer/domain';
-import { useMutation } from '@tanstack/react-query';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { post, put } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useSession } from '../../session';
-import { FormDialog } from './FormDialog';
+import { FormDialog, useFormSave } from './FormDialog';
 import { FormPersonPicker, usePartnerList, useUnitsFor } from './vol-admin';
 import { closeVenue } from './vol-api';
 
@@ -48,12 +46,13 @@ export function VenueFormDialog(props: {
 }) {
   const { currentUnit } = useSession();
   const [form] = Form.useForm<VenueFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const units = useUnitsFor('venue.manage');
   const partners = usePartnerList();
   const type = Form.useWatch('type', form);
   const offCampus = type ? OFFCAMPUS_VENUE_TYPES.includes(type) : false;
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: VENUE_FIELDS,
     mutationFn: ({ responsibleName: _r, ...v }: VenueFormValues) => {
       const body = {
         ...v,
@@ -66,8 +65,7 @@ export function VenueFormDialog(props: {
         ? put(`/api/volunteer/venues/${props.venueId}`, body).then(() => ({ id: props.venueId! }))
         : post<{ id: number }>('/api/volunteer/venues', body);
     },
-    onSuccess: (r) => props.onSaved(r.id),
-    onError: (err) => setError(showServerErrors(form, err, VENUE_FIELDS)),
+    onSaved: (r) => props.onSaved(r.id),
   });
   const defaultUnit = currentUnit && units.options.some((o) => o.value === currentUnit.id) ? currentUnit.id : undefined;
   // The unit list arrives after the form mounts: default to the header's unit (or the first allowed one) then.
@@ -92,13 +90,8 @@ export function VenueFormDialog(props: {
           isPublic: true,
         }
       }
-      saving={save.isPending}
-      error={error}
+      save={save}
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item name="name" label="阵地名称" rules={[{ required: true, message: '请填写阵地名称' }]}>
         <Input maxLength={100} />
@@ -179,11 +172,11 @@ export function VenueCloseDialog(props: {
   onSaved: (cancelledDuties: number) => void;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: ['reason'],
     mutationFn: (v: { reason: string }) => closeVenue(props.venueId, v.reason),
-    onSuccess: (r) => props.onSaved(r.cancelledDuties),
-    onError: (err) => setError(showServerErrors(form, err, ['reason'])),
+    onSaved: (r) => props.onSaved(r.cancelledDuties),
   });
   return (
     <FormDialog
@@ -191,18 +184,13 @@ export function VenueCloseDialog(props: {
       okText="确认关闭"
       form={form}
       name="venue-close"
-      saving={save.isPending}
-      error={error}
+      save={save}
       notice={
         <Typography.Paragraph type="secondary">
           关闭后，该阵地不再出现在公开名录中，也不能再排班或登记服务；尚未开始的值班将被取消并通知值班人员，已有的值班表和服务记录保留可查。关闭后不能恢复。
         </Typography.Paragraph>
       }
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item
         name="reason"

@@ -1,13 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, type Me, post } from '../../api';
-import { showServerErrors } from '../../forms';
 import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { PersonPicker } from '../access/PersonPicker';
-import { FormDialog } from './FormDialog';
+import { FormDialog, useFormSave } from './FormDialog';
 import { volAdminMessages } from './messages-admin';
 
 /** Helpers shared by the volunteering management dialogs (teams, venues, duties, attendance). */
@@ -91,20 +90,20 @@ export function AttendanceDialog(props: {
 }) {
   const t = useMessages(volAdminMessages);
   const [form] = Form.useForm<AttendanceValues>();
-  const [error, setError] = useState<string | null>(null);
   const request = props.mode === 'request';
-  const save = useMutation({
+  const save = useFormSave({
+    form,
+    fields: ATTENDANCE_FIELDS,
     mutationFn: (v: AttendanceValues) =>
       post(`/api/volunteer/signups/${props.signupId}/${request ? 'manual-request' : 'attendance'}`, {
         checkInAt: toIso(v.checkInAt),
         checkOutAt: toIso(v.checkOutAt),
         note: v.note,
       }),
-    onSuccess: () => {
+    onSaved: () => {
       form.resetFields();
       props.onDone();
     },
-    onError: (err) => setError(showServerErrors(form, err, ATTENDANCE_FIELDS)),
   });
   return (
     <FormDialog
@@ -119,16 +118,11 @@ export function AttendanceDialog(props: {
       okText={request ? t('submitRequest') : t('record')}
       form={form}
       initialValues={{ checkInAt: toLocal(props.startsAt), checkOutAt: toLocal(props.endsAt), note: '' }}
-      saving={save.isPending}
-      error={error}
+      save={save}
       notice={
         <Alert type="info" style={{ marginBottom: 12 }} message={request ? t('requestNotice') : t('recordNotice')} />
       }
       onClose={props.onClose}
-      onSubmit={(v) => {
-        setError(null);
-        save.mutate(v);
-      }}
     >
       <Form.Item name="checkInAt" label={t('checkInAt')} rules={[{ required: true, message: t('checkInAtRequired') }]}>
         <Input type="datetime-local" />
