@@ -26,15 +26,18 @@ export function postgresListen(url: string) {
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client> | null = null;
   let closed = false;
+  /** Channels LISTENed on the current connection. */
+  const active = new Set<string>();
 
   const lost = (dead: pg.Client) => {
     if (client !== dead) return;
     client = null;
     connecting = null;
+    active.clear();
     for (const subs of subscribers.values()) for (const s of subs) s.lost?.();
-    if (!closed) setTimeout(() => connect().catch(() => {}), 1000).unref();
+    if (!closed) setTimeout(() => connect(true).catch(() => {}), 1000).unref();
   };
-  const connect = () => {
+  const connect = (reconnecting = false) => {
     connecting ??= (async () => {
       const c = new pg.Client({ connectionString: url });
       c.on('notification', (m) => {
@@ -47,7 +50,8 @@ export function postgresListen(url: string) {
         await c.connect();
         for (const [channel, subs] of subscribers) {
           await c.query(`listen ${channel}`);
-          for (const s of subs) s.listening?.();
+          active.add(channel);
+          if (reconnecting) for (const s of subs) s.listening?.();
         }
       } catch (err) {
         c.end().catch(() => {});
@@ -63,8 +67,10 @@ export function postgresListen(url: string) {
     assertChannel(channel);
     subscribers.set(channel, [...(subscribers.get(channel) ?? []), subscriber]);
     const c = await connect();
-    // LISTEN is idempotent: a channel added while the connection was being made is simply listened to twice.
-    await c.query(`listen ${channel}`);
+    if (!active.has(channel)) {
+      await c.query(`listen ${channel}`);
+      active.add(channel);
+    }
     subscriber.listening?.();
   };
   const close = async () => {
