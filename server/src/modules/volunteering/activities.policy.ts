@@ -52,8 +52,9 @@ const refuse = (code: RefusalCode, reason?: string, details: Refusal['details'] 
   details: details ?? (reason ? { reason } : null),
 });
 
-/** A refusal by its name alone (the database named it: volunteer_take_seat). */
-export const namedRefusal = (code: RefusalCode, details: Refusal['details'] = null) => refuse(code, undefined, details);
+/** A refusal by its name alone (named by volunteer_take_seat, or by the seat board); a full shift offers the waiting list. */
+export const namedRefusal = (code: RefusalCode) =>
+  refuse(code, undefined, code === 'SHIFT_FULL' ? { waitlistAvailable: true } : null);
 
 export const isPartyMember = (status: string) => status === 'member' || status === 'probationary';
 
@@ -75,7 +76,7 @@ export function signupRefusal(
     return refuse('NOT_ELIGIBLE', `本岗位需要技能「${s.requiredSkill}」`);
   if (o.existing) return refuse('ALREADY_SIGNED_UP');
   if (o.overlaps) return refuse('OVERLAPPING_SHIFT');
-  if (s.taken >= s.capacity && !o.waitlist) return refuse('SHIFT_FULL', undefined, { waitlistAvailable: true });
+  if (s.taken >= s.capacity && !o.waitlist) return namedRefusal('SHIFT_FULL');
   return null;
 }
 

@@ -59,20 +59,18 @@ export class SeatBoard {
 const boards = new WeakMap<object, SeatBoard>();
 
 export function seatBoard(ctx: Pick<Context, 'db' | 'listen'>): SeatBoard {
-  let board = boards.get(ctx.db);
-  if (!board) {
-    const b = new SeatBoard();
-    boards.set(ctx.db, b);
-    ctx
-      .listen(SEAT_FREED_CHANNEL, {
-        message: (payload) => b.freed(Number(payload)),
-        lost: () => b.lost(),
-        listening: () => {
-          b.listening = true;
-        },
-      })
-      .catch(() => b.lost());
-    board = b;
-  }
+  const known = boards.get(ctx.db);
+  if (known) return known;
+  const board = new SeatBoard();
+  boards.set(ctx.db, board);
+  ctx
+    .listen(SEAT_FREED_CHANNEL, {
+      message: (payload) => board.freed(Number(payload)),
+      lost: () => board.lost(),
+      listening: () => {
+        board.listening = true;
+      },
+    })
+    .catch(() => board.lost());
   return board;
 }

@@ -2,17 +2,13 @@ import { type Actor, can } from '../../core/actor';
 import { auditRow, recordAudit } from '../../core/audit/audit';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import { noticeRows, notify } from '../notifications/notifications.service';
-import { canCancelSignup, canManageActivity, namedRefusal, signupRefusal } from './activities.policy';
+import { canCancelSignup, canManageActivity, namedRefusal, type Refusal, signupRefusal } from './activities.policy';
 import * as repo from './activities.repository';
 import { seatBoard } from './seat-board';
 import { type Ctx, shanghaiStamp } from './shared';
 import * as signups from './signups.repository';
 
-const refusal = (code: string, message: string, details: unknown = null) => conflict(code, message, details);
-const fullRefusal = () => {
-  const r = namedRefusal('SHIFT_FULL', { waitlistAvailable: true });
-  return refusal(r.code, r.message, r.details);
-};
+const refused = (r: Refusal) => conflict(r.code, r.message, r.details);
 
 /**
  * Signs the actor up for a shift, or onto its waiting list. Who is refused, and why, is read first
@@ -26,7 +22,7 @@ export async function signUp(ctx: Ctx, actor: Actor, shiftId: number, opts: { wa
   // One connection for the whole decision; the board is read once it is ours, because in a rush most requests
   // wait for a connection while the last seats go.
   return ctx.db.connection().execute(async (db) => {
-    if (!opts.waitlist && board.knownFull(shiftId, actor, Date.now())) throw fullRefusal();
+    if (!opts.waitlist && board.knownFull(shiftId, actor, Date.now())) throw refused(namedRefusal('SHIFT_FULL'));
     const f = await repo.signupFacts(db, shiftId, actor.personId);
     const visible =
       f && (f.unitPath.startsWith(f.audiencePath) || can(actor, 'volunteer.view', f.orgPath) || f.existing);
@@ -44,17 +40,11 @@ export async function signUp(ctx: Ctx, actor: Actor, shiftId: number, opts: { wa
       { existing: Boolean(f.existing), overlaps: Boolean(f.overlaps), waitlist: opts.waitlist },
     );
     if (early?.code === 'SHIFT_FULL') board.markFull(shiftId, shift, Date.now());
-    if (early) throw refusal(early.code, early.message, early.details);
+    if (early) throw refused(early);
 
     const taken = await repo.takeSeat(db, shiftId, actor.personId, opts.waitlist, seatEvents(actor, f));
-    if (taken.refusal === 'SHIFT_FULL') {
-      board.markFull(shiftId, shift, Date.now());
-      throw fullRefusal();
-    }
-    if (taken.refusal) {
-      const r = namedRefusal(taken.refusal);
-      throw refusal(r.code, r.message, r.details);
-    }
+    if (taken.refusal === 'SHIFT_FULL') board.markFull(shiftId, shift, Date.now());
+    if (taken.refusal) throw refused(namedRefusal(taken.refusal));
     return { id: taken.signupId, status: taken.status, activityId: f.activityId };
   });
 }
