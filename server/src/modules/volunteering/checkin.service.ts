@@ -9,7 +9,7 @@ import * as repo from './activities.repository';
 import { activityToManage } from './activities.service';
 import { inCheckinWindow, inCheckoutWindow, isLate } from './attendance';
 import { verifyCode } from './checkin.code';
-import { type Ctx, tooManyAttempts } from './shared';
+import { type Ctx, type Db, tooManyAttempts } from './shared';
 import * as signups from './signups.repository';
 
 type CodeInput = z.infer<typeof checkinInput>;
@@ -94,13 +94,44 @@ export async function checkOut(ctx: Ctx, actor: Actor, activityId: number, input
   });
 }
 
-/** A volunteer who could not scan asks for a manual entry (补签); it waits for the organizer's approval. */
-export async function requestManual(
-  ctx: Ctx,
+type ManualInput = z.infer<typeof manualAttendanceInput>;
+type SignupRef = { id: number; orgPath: string; checkedInAt: string | null; checkedOutAt: string | null };
+
+/**
+ * Writes a manual entry's times and its audit event. 'pending' is the volunteer's 补签 request, left for the
+ * organizer's review (the last reviewer is kept); 'approved' is the organizer's own record, reviewed by them at once.
+ */
+async function writeManualEntry(
+  trx: Db,
   actor: Actor,
-  signupId: number,
-  input: z.infer<typeof manualAttendanceInput>,
+  s: SignupRef,
+  input: ManualInput,
+  review: 'pending' | 'approved',
 ) {
+  await trx
+    .updateTable('volunteer_signup')
+    .set({
+      checked_in_at: input.checkInAt,
+      checked_out_at: input.checkOutAt,
+      checkin_kind: 'manual',
+      checkin_review: review,
+      ...(review === 'approved' ? { reviewed_by: actor.personId } : {}),
+      review_note: input.note,
+    })
+    .where('id', '=', s.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: review === 'approved' ? 'volunteer_signup.attendance_recorded' : 'volunteer_signup.manual_requested',
+    entityType: 'volunteer_signup',
+    entityId: s.id,
+    unitPath: s.orgPath,
+    before: { checkedInAt: s.checkedInAt, checkedOutAt: s.checkedOutAt },
+    after: input,
+  });
+}
+
+/** A volunteer who could not scan asks for a manual entry (补签); it waits for the organizer's approval. */
+export async function requestManual(ctx: Ctx, actor: Actor, signupId: number, input: ManualInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const s = await signups.findSignup(trx, actor, signupId);
     if (!s) throw notFound('报名记录');
@@ -108,27 +139,17 @@ export async function requestManual(
     const abilities = signupAbilities(actor, { orgPath: s.orgPath, status: s.activityStatus }, s, Date.now());
     if (!abilities.requestManual)
       throw conflict('MANUAL_NOT_ALLOWED', '该报名不能申请补签（活动已结项、报名未生效或已审核通过）');
-    await trx
-      .updateTable('volunteer_signup')
-      .set({
-        checked_in_at: input.checkInAt,
-        checked_out_at: input.checkOutAt,
-        checkin_kind: 'manual',
-        checkin_review: 'pending',
-        review_note: input.note,
-      })
-      .where('id', '=', s.id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: 'volunteer_signup.manual_requested',
-      entityType: 'volunteer_signup',
-      entityId: s.id,
-      unitPath: s.orgPath,
-      before: { checkedInAt: s.checkedInAt, checkedOutAt: s.checkedOutAt },
-      after: input,
-    });
+    await writeManualEntry(trx, actor, s, input, 'pending');
     return { id: s.id, checkinReview: 'pending' };
   });
+}
+
+/** A sign-up for an organizer's action: 404 unseen, then the activity's checks (403 not theirs, 409 no longer open). */
+async function signupToManage(trx: Db, actor: Actor, signupId: number) {
+  const s = await signups.findSignup(trx, actor, signupId);
+  if (!s) throw notFound('报名记录');
+  await activityToManage(trx, actor, s.activityId);
+  return s;
 }
 
 /** The organizer approves or refuses a late check-in or a manual entry. */
@@ -139,9 +160,7 @@ export async function reviewAttendance(
   input: { approve: boolean; note: string },
 ) {
   return ctx.db.transaction().execute(async (trx) => {
-    const s = await signups.findSignup(trx, actor, signupId);
-    if (!s) throw notFound('报名记录');
-    await activityToManage(trx, actor, s.activityId);
+    const s = await signupToManage(trx, actor, signupId);
     if (s.checkinReview !== 'pending') throw conflict('NOTHING_TO_REVIEW', '该报名没有待审核的签到');
     const review = input.approve ? 'approved' : 'rejected';
     await trx
@@ -163,39 +182,13 @@ export async function reviewAttendance(
 }
 
 /** The organizer records attendance by hand (e.g. a volunteer without a phone): approved at once. */
-export async function recordAttendance(
-  ctx: Ctx,
-  actor: Actor,
-  signupId: number,
-  input: z.infer<typeof manualAttendanceInput>,
-) {
+export async function recordAttendance(ctx: Ctx, actor: Actor, signupId: number, input: ManualInput) {
   return ctx.db.transaction().execute(async (trx) => {
-    const s = await signups.findSignup(trx, actor, signupId);
-    if (!s) throw notFound('报名记录');
-    await activityToManage(trx, actor, s.activityId);
+    const s = await signupToManage(trx, actor, signupId);
     if (!canManageActivity(actor, { orgPath: s.orgPath, status: s.activityStatus }) || s.status !== 'confirmed') {
       throw conflict('NOT_ACTIVE', '只能为已报名（非候补）的人员登记出勤');
     }
-    await trx
-      .updateTable('volunteer_signup')
-      .set({
-        checked_in_at: input.checkInAt,
-        checked_out_at: input.checkOutAt,
-        checkin_kind: 'manual',
-        checkin_review: 'approved',
-        reviewed_by: actor.personId,
-        review_note: input.note,
-      })
-      .where('id', '=', s.id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: 'volunteer_signup.attendance_recorded',
-      entityType: 'volunteer_signup',
-      entityId: s.id,
-      unitPath: s.orgPath,
-      before: { checkedInAt: s.checkedInAt, checkedOutAt: s.checkedOutAt },
-      after: input,
-    });
+    await writeManualEntry(trx, actor, s, input, 'approved');
     return { id: s.id, checkinReview: 'approved' };
   });
 }

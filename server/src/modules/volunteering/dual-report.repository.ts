@@ -107,27 +107,34 @@ export function findPost(db: Db, id: number) {
   return posts(db).where('cp.id', '=', id).executeTakeFirst();
 }
 
-export function findClaim(db: Db, id: number) {
+/** A claim with its post and community: the columns the member's list and the confirmation link both read. */
+function claims(db: Db) {
   return db
     .selectFrom('community_post_claim as c')
     .innerJoin('community_post as cp', 'cp.id', 'c.post_id')
     .innerJoin('partner as pt', 'pt.id', 'cp.partner_id')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
-    .leftJoin('volunteer as v', 'v.person_id', 'c.person_id')
     .select([
       'c.id',
-      'c.person_id as personId',
       'c.status',
       'c.served_on as servedOn',
       'c.minutes',
       'c.note',
       'c.confirmed_at as confirmedAt',
-      'c.confirmed_by_name as confirmedByName',
-      'cp.id as postId',
       'cp.title as postTitle',
       'cp.category',
-      'pt.id as partnerId',
       'pt.name as communityName',
+    ]);
+}
+
+export function findClaim(db: Db, id: number) {
+  return claims(db)
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .leftJoin('volunteer as v', 'v.person_id', 'c.person_id')
+    .select([
+      'c.person_id as personId',
+      'c.confirmed_by_name as confirmedByName',
+      'cp.id as postId',
+      'pt.id as partnerId',
       'pt.owner_unit_id as ownerUnitId',
       'p.name as personName',
       'v.volunteer_no as volunteerNo',
@@ -137,22 +144,8 @@ export function findClaim(db: Db, id: number) {
 }
 
 export function myClaims(db: Db, personId: number) {
-  return db
-    .selectFrom('community_post_claim as c')
-    .innerJoin('community_post as cp', 'cp.id', 'c.post_id')
-    .innerJoin('partner as pt', 'pt.id', 'cp.partner_id')
-    .select([
-      'c.id',
-      'c.status',
-      'c.served_on as servedOn',
-      'c.minutes',
-      'c.note',
-      'c.claimed_at as claimedAt',
-      'c.confirmed_at as confirmedAt',
-      'cp.title as postTitle',
-      'cp.category',
-      'pt.name as communityName',
-    ])
+  return claims(db)
+    .select('c.claimed_at as claimedAt')
     .where('c.person_id', '=', personId)
     .where('c.status', '<>', 'cancelled')
     .orderBy('c.claimed_at', 'desc')
@@ -174,44 +167,28 @@ export function quarterFeedback(db: Db, actor: Actor, unitPath: string, from: st
       'v.volunteer_no as volunteerNo',
       'pt.name as communityName',
       'r.reported_at as reportedAt',
-      (eb) =>
+    ])
+    .select((eb) => {
+      // The person's services the community confirmed within the quarter; each figure aggregates these.
+      const confirmed = () =>
         eb
           .selectFrom('community_post_claim as c')
           .whereRef('c.person_id', '=', 'p.id')
           .where('c.status', '=', 'confirmed')
           .where('c.served_on', '>=', from)
-          .where('c.served_on', '<=', to)
+          .where('c.served_on', '<=', to);
+      return [
+        confirmed()
           .select([sql<number>`count(*)::int`.as('n')])
           .as('confirmedServices'),
-      (eb) =>
-        eb
-          .selectFrom('community_post_claim as c')
-          .whereRef('c.person_id', '=', 'p.id')
-          .where('c.status', '=', 'confirmed')
-          .where('c.served_on', '>=', from)
-          .where('c.served_on', '<=', to)
-          .select(sql<number>`coalesce(sum(c.minutes), 0)::int`.as('m'))
-          .as('minutes'),
-      (eb) =>
-        eb
-          .selectFrom('community_post_claim as c')
-          .whereRef('c.person_id', '=', 'p.id')
-          .where('c.status', '=', 'confirmed')
-          .where('c.served_on', '>=', from)
-          .where('c.served_on', '<=', to)
-          .select(sql<number | null>`round(avg(c.rating), 1)::float8`.as('r'))
-          .as('averageRating'),
-      (eb) =>
-        eb
-          .selectFrom('community_post_claim as c')
-          .whereRef('c.person_id', '=', 'p.id')
-          .where('c.status', '=', 'confirmed')
-          .where('c.served_on', '>=', from)
-          .where('c.served_on', '<=', to)
+        confirmed().select(sql<number>`coalesce(sum(c.minutes), 0)::int`.as('m')).as('minutes'),
+        confirmed().select(sql<number | null>`round(avg(c.rating), 1)::float8`.as('r')).as('averageRating'),
+        confirmed()
           .where('c.feedback', '<>', '')
           .select(sql<string[]>`coalesce(array_agg(c.feedback order by c.served_on), '{}')`.as('f'))
           .as('feedback'),
-    ])
+      ];
+    })
     .where('u.path', 'like', `${unitPath}%`)
     .where((eb) => inScope(eb, 'u.path', actor, 'volunteer.view'))
     .where('p.political_status', 'in', ['member', 'probationary'])

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { canonicalJson } from '../../core/audit/chain';
 import { type Db, iso, notRegistered, shanghaiYear } from './shared';
+import type { VolunteerHoursEntryTable } from './volunteering.tables';
 
 /**
  * The hours ledger is append-only (a trigger refuses UPDATE and DELETE) and hash-chained per person:
@@ -34,28 +35,11 @@ export interface NewEntry {
   confirmedByName: string;
 }
 
-/** The fields a hash covers, exactly as stored and read back. */
-export interface HashedFields {
-  person_id: number;
-  person_seq: number;
-  kind: string;
-  minutes: number;
-  category: string;
-  source: string;
-  source_id: number | null;
-  activity_id: number | null;
-  unit_id: number;
-  service_start: string;
-  service_end: string;
-  service_year: number;
-  basis: string;
-  description: string;
-  reverses_id: number | null;
-  recorded_by: number | null;
-  recorded_by_name: string;
-  confirmed_by_name: string;
-  recorded_at: string;
-}
+/**
+ * The fields a hash covers, exactly as stored and read back: every column of the entry but its id and the chain
+ * links. Which of them go into the hash, and in what form, is fixed by HASHED and entryHash below.
+ */
+export type HashedFields = Omit<Selectable<VolunteerHoursEntryTable>, 'id' | 'prev_hash' | 'hash'>;
 
 const HASHED: (keyof HashedFields)[] = [
   'person_id',
@@ -142,7 +126,7 @@ export async function appendEntries(
     };
     const hash = entryHash(head.hash, fields);
     heads.set(e.personId, { seq: fields.person_seq, hash });
-    return { ...fields, kind: e.kind, prev_hash: head.hash, hash };
+    return { ...fields, prev_hash: head.hash, hash };
   });
   const inserted = await trx.insertInto('volunteer_hours_entry').values(rows).returning('id').execute();
   return inserted.map((r) => Number(r.id));

@@ -80,6 +80,34 @@ export function publicVenues(db: Db) {
     .execute();
 }
 
+/** A duty with its venue and the venue's owner unit, whose path decides who manages the duty. */
+function duties(db: Db) {
+  return db
+    .selectFrom('venue_duty as d')
+    .innerJoin('venue as v', 'v.id', 'd.venue_id')
+    .innerJoin('org_unit as u', 'u.id', 'v.owner_unit_id')
+    .select([
+      'd.id',
+      'd.venue_id as venueId',
+      'v.name as venueName',
+      'd.person_id as personId',
+      'd.post',
+      'd.starts_at as startsAt',
+      'd.ends_at as endsAt',
+      'd.status',
+      'u.path as ownerPath',
+    ]);
+}
+
+/** A swap request with the duty it is about and that duty's venue. */
+function swaps(db: Db) {
+  return db
+    .selectFrom('venue_duty_swap as s')
+    .innerJoin('venue_duty as d', 'd.id', 's.duty_id')
+    .innerJoin('venue as v', 'v.id', 'd.venue_id')
+    .select(['s.id', 'd.starts_at as startsAt', 'd.ends_at as endsAt', 'v.name as venueName']);
+}
+
 export function dutiesOf(db: Db, venueId: number) {
   return db
     .selectFrom('venue_duty as d')
@@ -105,23 +133,8 @@ export function dutiesOf(db: Db, venueId: number) {
 }
 
 export function findDuty(db: Db, id: number) {
-  return db
-    .selectFrom('venue_duty as d')
-    .innerJoin('venue as v', 'v.id', 'd.venue_id')
-    .innerJoin('org_unit as u', 'u.id', 'v.owner_unit_id')
-    .select([
-      'd.id',
-      'd.venue_id as venueId',
-      'v.name as venueName',
-      'v.type as venueType',
-      'v.owner_unit_id as unitId',
-      'd.person_id as personId',
-      'd.post',
-      'd.starts_at as startsAt',
-      'd.ends_at as endsAt',
-      'd.status',
-      'u.path as ownerPath',
-    ])
+  return duties(db)
+    .select(['v.type as venueType', 'v.owner_unit_id as unitId'])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }
@@ -141,20 +154,13 @@ export async function hasOverlappingDuty(db: Db, personId: number, start: string
 }
 
 export function findSwap(db: Db, id: number) {
-  return db
-    .selectFrom('venue_duty_swap as s')
-    .innerJoin('venue_duty as d', 'd.id', 's.duty_id')
-    .innerJoin('venue as v', 'v.id', 'd.venue_id')
+  return swaps(db)
     .innerJoin('org_unit as u', 'u.id', 'v.owner_unit_id')
     .select([
-      's.id',
       's.duty_id as dutyId',
       's.from_person_id as fromPersonId',
       's.to_person_id as toPersonId',
       's.status',
-      'd.starts_at as startsAt',
-      'd.ends_at as endsAt',
-      'v.name as venueName',
       'u.path as ownerPath',
     ])
     .where('s.id', '=', id)
@@ -162,25 +168,10 @@ export function findSwap(db: Db, id: number) {
 }
 
 export function myDuties(db: Db, personId: number) {
-  return db
-    .selectFrom('venue_duty as d')
-    .innerJoin('venue as v', 'v.id', 'd.venue_id')
-    .innerJoin('org_unit as u', 'u.id', 'v.owner_unit_id')
+  return duties(db)
     .leftJoin('venue_duty_swap as s', (j) => j.onRef('s.duty_id', '=', 'd.id').on('s.status', '=', 'pending'))
     .leftJoin('person as sp', 'sp.id', 's.to_person_id')
-    .select([
-      'd.id',
-      'd.venue_id as venueId',
-      'v.name as venueName',
-      'd.person_id as personId',
-      'd.post',
-      'd.starts_at as startsAt',
-      'd.ends_at as endsAt',
-      'd.status',
-      'u.path as ownerPath',
-      's.id as pendingSwapId',
-      'sp.name as pendingSwapTo',
-    ])
+    .select(['s.id as pendingSwapId', 'sp.name as pendingSwapTo'])
     .where('d.person_id', '=', personId)
     .orderBy('d.starts_at', 'desc')
     .limit(100)
@@ -188,21 +179,9 @@ export function myDuties(db: Db, personId: number) {
 }
 
 export function swapsToMe(db: Db, personId: number) {
-  return db
-    .selectFrom('venue_duty_swap as s')
-    .innerJoin('venue_duty as d', 'd.id', 's.duty_id')
-    .innerJoin('venue as v', 'v.id', 'd.venue_id')
+  return swaps(db)
     .innerJoin('person as f', 'f.id', 's.from_person_id')
-    .select([
-      's.id',
-      's.reason',
-      's.created_at as createdAt',
-      'f.name as fromName',
-      'v.name as venueName',
-      'd.post',
-      'd.starts_at as startsAt',
-      'd.ends_at as endsAt',
-    ])
+    .select(['s.reason', 's.created_at as createdAt', 'f.name as fromName', 'd.post'])
     .where('s.to_person_id', '=', personId)
     .where('s.status', '=', 'pending')
     .orderBy('d.starts_at')
