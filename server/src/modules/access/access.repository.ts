@@ -2,7 +2,7 @@ import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { inScope } from '../../core/scope';
 import type { DB } from '../../db/types';
-import { grantToday } from './role-grants';
+import { GRANT_COLUMNS, grantToday } from './role-grants';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -13,22 +13,7 @@ function visible(db: Db, actor: Actor) {
     .innerJoin('org_unit as u', 'u.id', 'g.unit_id')
     .innerJoin('person as p', 'p.id', 'g.person_id')
     .leftJoin('person as by', 'by.id', 'g.granted_by')
-    .select([
-      'g.id',
-      'g.person_id as personId',
-      'p.name as personName',
-      'p.staff_no as staffNo',
-      'g.role',
-      'g.unit_id as unitId',
-      'u.name as unitName',
-      'u.path as unitPath',
-      'u.closed_at as unitClosedAt',
-      'g.valid_from as validFrom',
-      'g.valid_to as validTo',
-      'g.revoked_at as revokedAt',
-      'by.name as grantedByName',
-      'g.created_at as createdAt',
-    ])
+    .select([...GRANT_COLUMNS, 'g.person_id as personId', 'p.name as personName', 'p.staff_no as staffNo'])
     .where((eb) =>
       eb.or([
         inScope(eb, 'u.path', actor, 'grants.manage'),

@@ -12,25 +12,28 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** "Today" as the actor loader computes it (core/actor.ts), so what we show matches what is enforced. */
 export const grantToday = () => new Date().toISOString().slice(0, 10);
 
+/** A grant as every list shows it (joined: `g` role_grant, `u` its unit, `by` who granted it). */
+export const GRANT_COLUMNS = [
+  'g.id',
+  'g.role',
+  'g.unit_id as unitId',
+  'u.name as unitName',
+  'u.path as unitPath',
+  'u.closed_at as unitClosedAt',
+  'g.valid_from as validFrom',
+  'g.valid_to as validTo',
+  'g.revoked_at as revokedAt',
+  'by.name as grantedByName',
+  'g.created_at as createdAt',
+] as const;
+
 /** Every grant the person holds or held, with its unit; newest first within a unit. */
 export function grantsOf(db: Db, personId: number) {
   return db
     .selectFrom('role_grant as g')
     .innerJoin('org_unit as u', 'u.id', 'g.unit_id')
     .leftJoin('person as by', 'by.id', 'g.granted_by')
-    .select([
-      'g.id',
-      'g.role',
-      'g.unit_id as unitId',
-      'u.name as unitName',
-      'u.path as unitPath',
-      'u.closed_at as unitClosedAt',
-      'g.valid_from as validFrom',
-      'g.valid_to as validTo',
-      'g.revoked_at as revokedAt',
-      'by.name as grantedByName',
-      'g.created_at as createdAt',
-    ])
+    .select(GRANT_COLUMNS)
     .where('g.person_id', '=', personId)
     .orderBy('u.path')
     .orderBy('g.id', 'desc')

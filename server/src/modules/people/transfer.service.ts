@@ -1,9 +1,10 @@
 import { isPartyMember } from '@pioneer/domain';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { type Actor, can } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
 import { conflict, forbidden, notFound } from '../../core/errors';
 import type { Context } from '../../core/module';
+import type { DB } from '../../db/types';
 import { moveMemberGrant } from '../access/role-grants';
 import { canRequestTransfer, transferAbilities } from './people.policy';
 import { findPerson } from './people.repository';
@@ -89,25 +90,7 @@ export async function approveTransfer(ctx: Ctx, actor: Actor, id: number, input:
       .set({ unit_id: target.id, updated_at: new Date().toISOString() })
       .where('id', '=', transfer.personId)
       .execute();
-    await trx
-      .updateTable('person_transfer')
-      .set({
-        status: 'approved',
-        decided_by: actor.personId,
-        decision_note: input.note,
-        decided_at: sql<string>`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: 'person_transfer.approved',
-      entityType: 'person_transfer',
-      entityId: id,
-      unitPath: target.path,
-      before: { status: 'pending' },
-      after: { status: 'approved' },
-      reason: input.note || null,
-    });
+    await decide(trx, actor, id, 'approved', input.note, target.path);
     await recordAudit(trx, actor, {
       action: 'person.transferred',
       entityType: 'person',
@@ -131,25 +114,32 @@ export async function approveTransfer(ctx: Ctx, actor: Actor, id: number, input:
 export async function rejectTransfer(ctx: Ctx, actor: Actor, id: number, input: { note: string }) {
   return ctx.db.transaction().execute(async (trx) => {
     const transfer = await decidable(trx, actor, id);
-    await trx
-      .updateTable('person_transfer')
-      .set({
-        status: 'rejected',
-        decided_by: actor.personId,
-        decision_note: input.note,
-        decided_at: sql<string>`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: 'person_transfer.rejected',
-      entityType: 'person_transfer',
-      entityId: id,
-      unitPath: transfer.toPath,
-      before: { status: 'pending' },
-      after: { status: 'rejected' },
-      reason: input.note,
-    });
+    await decide(trx, actor, id, 'rejected', input.note, transfer.toPath);
     return { id, status: 'rejected' as const };
+  });
+}
+
+/** Records the receiving unit's decision on a pending transfer, with its audit event. */
+async function decide(
+  trx: Transaction<DB>,
+  actor: Actor,
+  id: number,
+  status: 'approved' | 'rejected',
+  note: string,
+  unitPath: string,
+) {
+  await trx
+    .updateTable('person_transfer')
+    .set({ status, decided_by: actor.personId, decision_note: note, decided_at: sql<string>`now()` })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: `person_transfer.${status}`,
+    entityType: 'person_transfer',
+    entityId: id,
+    unitPath,
+    before: { status: 'pending' },
+    after: { status },
+    reason: note || null,
   });
 }
