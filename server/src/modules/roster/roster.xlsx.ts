@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
 import { badRequest } from '../../core/errors';
 import { normalizeHeader, type RosterColumn } from './roster.columns';
 
@@ -80,37 +79,5 @@ export async function readSheet(buffer: Buffer, columns: readonly RosterColumn[]
   return { columns: [...present], rows };
 }
 
-/** A header row in bold on grey, frozen, with each column's width. */
-export function addHeaderedSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: readonly { header: string; width: number; text?: boolean }[],
-) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
-  return sheet;
-}
-
-/**
- * Sends a workbook as a download. The Chinese name goes in RFC 5987 `filename*`; plain `filename` carries an
- * ASCII fallback for old clients that cannot read it.
- */
-export async function sendWorkbook(
-  reply: FastifyReply,
-  workbook: ExcelJS.Workbook,
-  chineseName: string,
-  asciiName: string,
-) {
-  const body = Buffer.from(await workbook.xlsx.writeBuffer());
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(chineseName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(body);
-}
+// The sheet and download helpers live in core (every module exports lists); re-exported for the roster's files.
+export { addHeaderedSheet, sendWorkbook } from '../../core/xlsx';
