@@ -6,7 +6,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { OfficeTable } from '../../components/OfficeTable';
 import { useListParams } from '../../components/useListParams';
 import { defineMessages, useLocale, useMessages } from '../../i18n';
-import { formatMeasure, type MeasureRowsPage, type MeasureValue, thisYear } from './measures-api';
+import { formatMeasure, type MeasureRowsResult, type MeasureValue, thisYear } from './measures-api';
 
 const messages = defineMessages(
   {
@@ -45,7 +45,7 @@ export function MeasureRowsPage() {
   });
   const rows = useQuery({
     queryKey: ['measure-rows', key, list.query],
-    queryFn: () => get<MeasureRowsPage>(`/api/measures/${key}/rows?${list.query}`),
+    queryFn: () => get<MeasureRowsResult>(`/api/measures/${key}/rows?${list.query}`),
   });
   const v = value.data;
   const columns = rows.data?.columns ?? v?.measure.columns ?? [];

@@ -18,7 +18,7 @@ export interface MeasureValue {
   value: number | null;
   rowCount: number;
 }
-export interface MeasureRowsPage {
+export interface MeasureRowsResult {
   items: Record<string, unknown>[];
   total: number;
   page: number;
