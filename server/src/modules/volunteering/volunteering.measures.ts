@@ -1,5 +1,14 @@
 import { sql } from 'kysely';
-import type { Measure } from '../../core/measures/measure';
+import type { Measure, MeasureFilter } from '../../core/measures/measure';
+
+/** Party members (incl. probationary) of the subtree with their counted minutes in the period. */
+const memberMinutes = (f: MeasureFilter) => sql<Record<string, unknown>>`
+  select p.id, p.name, u.name as unit,
+    coalesce((select sum(e.minutes) from volunteer_hours_counted e
+      where e.person_id = p.id and e.service_start >= ${f.from} and e.service_start < ${f.to}), 0)::int as amount
+  from person p
+  join org_unit u on u.id = p.unit_id
+  where u.path like ${`${f.unitPath}%`} and p.political_status in ('member', 'probationary')`;
 
 /**
  * Volunteering's measures. Activities count for the organizing unit, venue services for the venue's owner unit,
@@ -7,6 +16,58 @@ import type { Measure } from '../../core/measures/measure';
  * count (see ledger code and docs/volunteering.md).
  */
 export const volunteeringMeasures: Measure[] = [
+  {
+    key: 'volunteering.hours',
+    name: '志愿服务时长',
+    nameEn: 'Volunteer hours',
+    unit: 'minutes',
+    aggregate: 'sum',
+    description: '本组织及下级人员在期间内的志愿服务时长（只计有效时长：未冲销、且不在待审核中）',
+    counts: ['volunteer_hours_counted'],
+    columns: [
+      { key: 'name', header: '姓名' },
+      { key: 'unit', header: '所在组织' },
+      { key: 'description', header: '服务内容' },
+      { key: 'service_start', header: '服务时间' },
+      { key: 'recorded_by_name', header: '记录人' },
+    ],
+    rows: (f) => sql`
+      select e.id, p.name, u.name as unit, e.description, e.service_start::text as service_start,
+        e.recorded_by_name, e.minutes as amount
+      from volunteer_hours_counted e
+      join person p on p.id = e.person_id
+      join org_unit u on u.id = p.unit_id
+      where u.path like ${`${f.unitPath}%`} and e.service_start >= ${f.from} and e.service_start < ${f.to}`,
+  },
+  {
+    key: 'volunteering.hours_per_member',
+    name: '党员人均志愿服务时长',
+    nameEn: 'Volunteer hours per Party member',
+    unit: 'minutes',
+    aggregate: 'avg',
+    description: '本组织及下级党员（含预备党员）在期间内有效志愿服务时长的人均值（没有时长的党员按 0 计入）',
+    counts: ['person', 'volunteer_hours_counted'],
+    columns: [
+      { key: 'name', header: '姓名' },
+      { key: 'unit', header: '所在组织' },
+    ],
+    rows: memberMinutes,
+  },
+  {
+    key: 'volunteering.members_with_hours',
+    name: '有志愿服务时长的党员',
+    nameEn: 'Party members with volunteer hours',
+    unit: 'count',
+    aggregate: 'count',
+    description: '本组织及下级党员（含预备党员）中，期间内有有效志愿服务时长的人数',
+    counts: ['person', 'volunteer_hours_counted'],
+    columns: [
+      { key: 'name', header: '姓名' },
+      { key: 'unit', header: '所在组织' },
+      { key: 'minutes', header: '有效时长（分钟）' },
+    ],
+    rows: (f) => sql`select m.id, m.name, m.unit, m.amount as minutes from (${memberMinutes(f)}) m where m.amount > 0`,
+  },
   {
     key: 'volunteering.activities_held',
     name: '开展的志愿服务活动',
