@@ -1,9 +1,16 @@
-import { PartitionOutlined } from '@ant-design/icons';
+import { PartitionOutlined, ProfileOutlined } from '@ant-design/icons';
 import { hasPermission, lazyPage, type ModuleRoute } from '../types';
 
 const IndicatorsPage = lazyPage(() => import('./IndicatorsPage'), 'IndicatorsPage');
+const MemberYearPage = lazyPage(() => import('./MemberYearPage'), 'MemberYearPage');
 
 export const routes: ModuleRoute[] = [
+  {
+    path: '/me/year',
+    element: <MemberYearPage />,
+    menu: { label: '我的年度服务', icon: <ProfileOutlined />, group: '志愿服务' },
+  },
+  { path: '/people/:id/year', element: <MemberYearPage /> },
   {
     path: '/assessment/indicators',
     element: <IndicatorsPage />,
