@@ -44,10 +44,24 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The demo school takes a minute to load on two cores. `npm test` loads it once into a template data directory
+ * (E2E_DATA_TEMPLATE, made by scripts/test.mjs) and every flow starts from a copy of it; without the variable
+ * the server loads the demo on its first start, as `npm start` does.
+ */
+function seededDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-e2e-data-'));
+  const template = process.env.E2E_DATA_TEMPLATE;
+  if (template && fs.existsSync(template) && fs.readdirSync(template).length > 0) {
+    fs.cpSync(template, dataDir, { recursive: true });
+  }
+  return dataDir;
+}
+
 export async function startServer(): Promise<TestServer> {
   buildWebIfStale();
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-e2e-data-'));
+  const dataDir = seededDataDir();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

@@ -4,6 +4,7 @@
 // Plain Node ESM, no dependencies.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pgAvailable, startCluster } from './pg-cluster.mjs';
@@ -127,6 +128,13 @@ async function main() {
     log('no Chromium: e2e tests skipped');
   } else {
     e2eRan = true;
+    // The web app and the demo school once, before the flows: each flow copies the seeded data directory.
+    await run('build-web', process.execPath, [path.join('scripts', 'build-web-if-stale.mjs')], env);
+    const template = fs.mkdtempSync(path.join(os.tmpdir(), 'pioneer-e2e-template-'));
+    const seedEnv = { ...env, DATA_DIR: template, LOG_LEVEL: 'warn' };
+    delete seedEnv.DATABASE_URL;
+    await run('e2e-demo-school', process.execPath, ['--import', 'tsx', 'server/src/cli/seed.ts', 'demo'], seedEnv);
+    env.E2E_DATA_TEMPLATE = template;
     await run(
       'vitest-e2e',
       'npx',
@@ -143,6 +151,7 @@ async function main() {
       ],
       env,
     );
+    fs.rmSync(template, { recursive: true, force: true });
   }
 
   if (cluster) {

@@ -40,6 +40,7 @@ const MODULE_LABELS: Record<string, { zh: string; en: string }> = {
   people: { zh: '人员', en: 'People' },
   'service-demands': { zh: '服务需求', en: 'Service needs' },
   volunteering: { zh: '志愿服务', en: 'Volunteering' },
+  funding: { zh: '经费保障', en: 'Funding' },
 };
 
 /** /measures: every measure of the registry for a unit and a period, each value opening its rows. */
