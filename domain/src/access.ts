@@ -20,6 +20,13 @@ export const GRANT_STATUS_LABELS: Record<GrantStatus, string> = {
   revoked: '已收回',
   unit_closed: '所在组织已撤销',
 };
+export const GRANT_STATUS_LABELS_EN: Record<GrantStatus, string> = {
+  active: 'Active',
+  future: 'Not yet in force',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  unit_closed: 'Unit closed',
+};
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 export const grantInput = z

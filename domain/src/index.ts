@@ -1,4 +1,6 @@
 export * from './access';
+export * from './assessment';
+export * from './funding';
 export * from './org';
 export * from './people';
 export * from './roles';

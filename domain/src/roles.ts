@@ -57,6 +57,10 @@ export const PERMISSIONS = {
   'demand.claim': '以组织名义认领服务需求、安排党员',
   'demand.serve': '以个人名义认领并完成服务需求',
   'demand.category.manage': '管理服务需求类别与时限',
+  'assessment.manage': '制定考核指标体系、组织年度考核',
+  'funding.view': '查看党建经费（下拨、支出、执行率、达标情况）',
+  'funding.manage': '向下级下拨经费、登记本单位支出、审批下级的大额支出',
+  'funding.rules': '制定年度经费标准与专项经费',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -71,6 +75,8 @@ const SECRETARY: Permission[] = [
   'import.run',
   'volunteer.manage',
   'venue.manage',
+  'funding.view',
+  'funding.manage',
 ];
 
 // Service demands (seed 三(六)1): the union, student affairs and local cooperation collect and triage their
@@ -87,8 +93,16 @@ const DEMAND_ORG_DEPT: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
-  committee_admin: [...VIEW, 'audit.view', 'demand.view'],
-  org_dept: [...SECRETARY, 'org.manage', 'partner.manage', 'grants.manage', ...DEMAND_ORG_DEPT],
+  committee_admin: [...VIEW, 'audit.view', 'demand.view', 'funding.view'],
+  org_dept: [
+    ...SECRETARY,
+    'org.manage',
+    'partner.manage',
+    'grants.manage',
+    ...DEMAND_ORG_DEPT,
+    'assessment.manage',
+    'funding.rules',
+  ],
   publicity: VIEW,
   student_affairs: [...VIEW, 'volunteer.manage', 'venue.manage', ...DEMAND_OFFICE, 'demand.triage.student'],
   union: [...VIEW, ...DEMAND_OFFICE, 'demand.triage.staff'],
@@ -124,4 +138,54 @@ export const GRANTABLE_BY: Record<RoleName, readonly RoleName[]> = {
   general_branch_secretary: ['branch_secretary', 'member'],
   branch_secretary: [],
   member: [],
+};
+
+// English twins of the labels above, for the web in English (the Chinese stays the source and what the server
+// writes into exports and audit entries). Typed by the Chinese maps' keys, so a new role or permission
+// without English fails the type check.
+export const ROLE_LABELS_EN: Record<RoleName, string> = {
+  committee_admin: 'Party committee',
+  org_dept: 'Organization department',
+  publicity: 'Publicity department',
+  student_affairs: 'Student affairs',
+  union: 'Trade union',
+  local_coop: 'Local cooperation office',
+  hr: 'Human resources',
+  research_office: 'Research office',
+  party_research_center: 'Party-building research center',
+  party_school: 'Party school',
+  general_branch_secretary: 'General-branch secretary',
+  branch_secretary: 'Branch secretary',
+  member: 'Party member',
+};
+
+export const PERMISSIONS_EN: Record<Permission, string> = {
+  'org.view': 'View the organization tree',
+  'org.manage': 'Manage units (create, rename, move, close)',
+  'partner.manage': 'Manage partner organizations',
+  'grid.manage': 'Manage grid units',
+  'people.view': 'View the people register',
+  'people.manage': "Maintain people's records",
+  'people.sensitive': 'See full phone and ID numbers',
+  'transfer.approve': 'Approve incoming membership transfers',
+  'grants.manage': 'Grant and revoke roles',
+  'audit.view': 'View the audit log',
+  'import.run': 'Import rosters',
+  'report.view': 'View reports and figures',
+  'volunteer.view': 'View volunteering records (activities, hours, certificates)',
+  'volunteer.manage': 'Organize volunteering activities, confirm hours, issue certificates',
+  'venue.manage': 'Manage service venues, duty rosters and service logs',
+  'demand.view': "View service demands (with the requester's contact)",
+  'demand.intake': 'File service demands on behalf of others (contact visits and the like)',
+  'demand.triage.staff': "Triage and publish staff's demands",
+  'demand.triage.student': "Triage and publish students' demands",
+  'demand.triage.society': "Triage and publish the community's demands",
+  'demand.assign': 'Assign service demands',
+  'demand.claim': 'Claim demands for a unit and assign members',
+  'demand.serve': 'Take up and complete demands in person',
+  'demand.category.manage': 'Manage demand categories and time limits',
+  'assessment.manage': 'Set assessment indicators and run the annual assessment',
+  'funding.view': 'View Party-building funds (allocations, spending, execution, compliance)',
+  'funding.manage': "Allocate funds downward, record the unit's spending, approve large expenses below",
+  'funding.rules': 'Set the yearly funding standards and special funds',
 };

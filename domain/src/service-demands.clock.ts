@@ -75,3 +75,12 @@ export function formatDuration(minutes: number): string {
   );
   return parts.join('') || '0分钟';
 }
+/** The English twin of formatDuration: "1 d 4 h", "23 h 55 min", "0 min". */
+export function formatDurationEn(minutes: number): string {
+  const m = Math.round(Math.abs(minutes));
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  const rest = m % 60;
+  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', !days && rest ? `${rest} min` : ''];
+  return parts.filter(Boolean).join(' ') || '0 min';
+}

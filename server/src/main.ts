@@ -1,4 +1,4 @@
-import { buildApp, MODULES } from './app';
+import { buildApp, MEASURES, MODULES } from './app';
 import { loadConfig } from './config';
 import { sealPending } from './core/audit/chain';
 import { openDatabase } from './db/database';
@@ -26,7 +26,7 @@ const app = await buildApp(database, config, { logger: true });
 await app.listen({ port: config.PORT, host: config.HOST });
 
 // Background work: the audit sealer every second, and each module's jobs on their own timers.
-const ctx = { db: database.db, config, engine: database.engine, listen: database.listen };
+const ctx = { db: database.db, config, engine: database.engine, listen: database.listen, measures: MEASURES };
 const jobs = [
   { name: '审计封存', everyMs: 1000, run: () => sealPending(database.db) },
   ...MODULES.flatMap((m) => m.jobs ?? []),

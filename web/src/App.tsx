@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, startTransition, useEffect, useMemo, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api';
 import { type Locale, LocaleContext, storedLocale, storeLocale } from './i18n';
@@ -46,7 +46,8 @@ export function App() {
       locale,
       setLocale: (l: Locale) => {
         storeLocale(l);
-        setLocaleState(l);
+        // English dictionaries load on first use (i18n.ts): keep showing this page until they are here.
+        startTransition(() => setLocaleState(l));
       },
     }),
     [locale],
@@ -57,7 +58,10 @@ export function App() {
         <AntApp>
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
-              <AppRoutes />
+              {/* Opened in English, the first screen waits for the shell's English (a few KB). */}
+              <Suspense fallback={null}>
+                <AppRoutes />
+              </Suspense>
             </BrowserRouter>
           </QueryClientProvider>
         </AntApp>

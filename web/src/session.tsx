@@ -1,17 +1,21 @@
+import { ROLE_NAMES, type RoleName } from '@pioneer/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { ApiError, get, type Me, post, setCsrfToken } from './api';
+import { get, type Me, post, setCsrfToken } from './api';
 
 /** A unit the person can pick as the default filter of unit-based pages. */
 export interface UnitOption {
   id: number;
   name: string;
+  /** The person's highest role on this unit (absent for their own unit when they hold no grant there). */
+  role?: string;
+  roleLabel?: string;
 }
 
 export interface Session {
   /** null when not signed in. */
   me: Me | null;
-  /** The units the header offers: every unit the person holds a grant on, then their own unit. */
+  /** The units the header offers: units of the person's grants, highest role first, then their own unit. */
   units: UnitOption[];
   /** The unit pages use as their default filter. */
   currentUnit: UnitOption | null;
@@ -32,24 +36,41 @@ export const useMe = () => useContext(SessionContext)?.me ?? null;
 
 export const ME_KEY = ['me'] as const;
 
-/** GET /api/me; a 401 means "not signed in" (null), not an error. Keeps the CSRF token for writes. */
+/**
+ * GET /api/session: the person, or `{ signedIn: false }` with a 200 — so a signed-out visit to a public page
+ * logs no failed request. Keeps the CSRF token for writes.
+ */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await get<Me>('/api/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw err;
+  const session = await get<{ signedIn: false } | ({ signedIn: true } & Me)>('/api/session');
+  if (!session.signedIn) {
+    setCsrfToken(null);
+    return null;
   }
+  const { signedIn: _signedIn, ...me } = session;
+  setCsrfToken(me.csrfToken);
+  return me;
 }
 
+/** Rank of a role: its place in ROLE_NAMES (the committee's offices first, the plain member last). */
+const roleRank = (role: string) => {
+  const i = ROLE_NAMES.indexOf(role as RoleName);
+  return i < 0 ? ROLE_NAMES.length : i;
+};
+const depth = (path: string) => path.split('/').filter(Boolean).length;
+
+/**
+ * The units the person can pick as current: the units of their grants, highest role first (a broader unit
+ * first among equal roles), then their own unit. The first is the default, so a branch secretary who is a
+ * plain member of another branch lands on the branch they lead.
+ */
 export function unitOptions(me: Me): UnitOption[] {
+  const grants = [...me.roles].sort(
+    (a, b) => roleRank(a.role) - roleRank(b.role) || depth(a.unitPath) - depth(b.unitPath) || a.grantId - b.grantId,
+  );
   const seen = new Map<number, UnitOption>();
-  for (const r of me.roles) if (!seen.has(r.unitId)) seen.set(r.unitId, { id: r.unitId, name: r.unitName });
+  for (const r of grants)
+    if (!seen.has(r.unitId))
+      seen.set(r.unitId, { id: r.unitId, name: r.unitName, role: r.role, roleLabel: r.roleLabel });
   if (!seen.has(me.person.unitId)) seen.set(me.person.unitId, { id: me.person.unitId, name: me.person.unitName });
   return [...seen.values()];
 }
@@ -73,8 +94,8 @@ export function SessionProvider({ me, children }: { me: Me | null; children: Rea
   const [picked, setPicked] = useState<number | null>(null);
   const units = useMemo(() => (me ? unitOptions(me) : []), [me]);
 
-  // The stored choice wins while it is still one of the person's units; otherwise the broadest grant
-  // (roles come in tree order, so the first is the highest), or the person's own unit.
+  // The stored choice wins while it is still one of the person's units; otherwise the unit of their highest
+  // role (unitOptions puts it first), or their own unit.
   const chosenId = picked ?? (me ? readStoredUnit(me.username) : null);
   const currentUnit = units.find((u) => u.id === chosenId) ?? units[0] ?? null;
 

@@ -12,6 +12,8 @@ import type { Engine } from '../db/database';
 import type { Listen } from '../db/listen';
 import type { DB } from '../db/types';
 import type { DemoSeeder } from '../seed/load-demo';
+import type { Measure } from './measures/measure';
+import type { MeasureRegistry } from './measures/registry';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -27,6 +29,8 @@ export interface Context {
   config: Config;
   engine: Engine;
   listen: Listen;
+  /** Every module's measures (built once in app.ts from the manifests). */
+  measures: MeasureRegistry;
 }
 
 /** A business module's manifest: the app registers the explicit list in app.ts. */
@@ -39,6 +43,8 @@ export interface AppModule {
   seedDemo?: DemoSeeder;
   /** Work the server process repeats on a timer (main.ts schedules it; tests and buildApp never start it). */
   jobs?: Job[];
+  /** The figures this module can compute, with the rows behind each (core/measures; docs/measures.md). */
+  measures?: Measure[];
 }
 
 export interface Job {

@@ -1,7 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AssessmentTables } from '../modules/assessment/assessment.tables';
+import type { FundingTables } from '../modules/funding/funding.tables';
 import type { NotificationTables } from '../modules/notifications/notifications.tables';
 import type { RosterTables } from '../modules/roster/roster.tables';
 import type { ServiceDemandTables } from '../modules/service-demands/service-demands.tables';
+import type { MemberServiceTables } from '../modules/volunteering/member-services.tables';
 import type { VolunteeringTables } from '../modules/volunteering/volunteering.tables';
 
 /** Columns the database fills: readable, optional on insert, never updated by hand. */
@@ -127,6 +130,22 @@ export interface RateLimitTable {
   window_start: string;
   hits: number;
 }
+export interface LoginThrottleTable {
+  key: string;
+  kind: 'pair' | 'account' | 'address' | 'device';
+  username: string | null;
+  address: string | null;
+  failures: Generated<number>;
+  first_failure_at: string | null;
+  last_failure_at: string | null;
+  blocked_until: string | null;
+}
+export interface LoginDeviceTable {
+  token_hash: string;
+  account_id: number;
+  created_at: Created;
+  last_used_at: Generated<string>;
+}
 
 export interface CoreTables {
   org_unit: OrgUnitTable;
@@ -139,7 +158,17 @@ export interface CoreTables {
   role_grant: RoleGrantTable;
   audit_event: AuditEventTable;
   rate_limit: RateLimitTable;
+  login_throttle: LoginThrottleTable;
+  login_device: LoginDeviceTable;
 }
 
 /** The whole database: the core tables plus each module's own (declared in its *.tables.ts). */
-export interface DB extends CoreTables, RosterTables, NotificationTables, ServiceDemandTables, VolunteeringTables {}
+export interface DB
+  extends CoreTables,
+    RosterTables,
+    NotificationTables,
+    ServiceDemandTables,
+    VolunteeringTables,
+    MemberServiceTables,
+    FundingTables,
+    AssessmentTables {}

@@ -1,6 +1,10 @@
 import { routes as access } from './access/index';
 import { routes as account } from './account/index';
+import { routes as assessment } from './assessment/index';
 import { routes as audit } from './audit/index';
+import { routes as funding } from './funding/index';
+import { routes as measures } from './measures/index';
+import { routes as memberTools } from './member-tools/index';
 import { routes as org } from './org/index';
 import { routes as people } from './people/index';
 import { routes as roster } from './roster/index';
@@ -18,6 +22,10 @@ export const ROUTES: ModuleRoute[] = [
   ...roster,
   ...serviceDemands,
   ...volunteering,
+  ...memberTools,
+  ...measures,
+  ...funding,
+  ...assessment,
   ...access,
   ...audit,
   ...account,

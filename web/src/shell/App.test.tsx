@@ -59,6 +59,8 @@ function fakeServer(routes: Record<string, Handler>) {
   });
   return calls;
 }
+/** GET /api/session: signed out is a 200 answer, signed in carries the same body as /api/me. */
+const session = (me: Me | null) => ({ status: 200, body: me ? { signedIn: true, ...me } : { signedIn: false } });
 const unauthenticated = () => ({
   status: 401,
   body: { error: { code: 'UNAUTHENTICATED', message: '请先登录', details: null } },
@@ -82,8 +84,8 @@ async function render(path: string) {
   window.history.replaceState(null, '', path);
   await act(async () => root.render(<App />));
 }
-/** Polls until `check` passes (React Query and the router settle asynchronously). */
-async function until(check: () => void, timeout = 3000) {
+/** Polls until `check` passes (React Query, the router and lazily loaded pages settle asynchronously). */
+async function until(check: () => void, timeout = 10_000) {
   const started = Date.now();
   for (;;) {
     try {
@@ -108,7 +110,7 @@ describe('web shell', () => {
   it('sends a signed-out visitor to sign-in and back to the page they asked for', async () => {
     let me: Me | null = null;
     const calls = fakeServer({
-      'GET /api/me': () => (me ? { status: 200, body: me } : unauthenticated()),
+      'GET /api/session': () => session(me),
       'POST /api/auth/login': (init) => {
         const body = JSON.parse(String(init?.body));
         if (body.password !== 'Demo@2026') {
@@ -126,6 +128,7 @@ describe('web shell', () => {
     await render('/org/partners');
     await until(() => expect(window.location.pathname).toBe('/login'));
     expect(window.location.search).toBe(`?next=${encodeURIComponent('/org/partners')}`);
+    await until(() => expect(container.querySelector('form')).not.toBeNull());
 
     const [username, password] = [...container.querySelectorAll('input')] as HTMLInputElement[];
     await act(async () => {
@@ -142,7 +145,7 @@ describe('web shell', () => {
     await until(() => expect(window.location.pathname).toBe('/org/partners'));
     await until(() => expect(text()).toContain('共建单位'));
 
-    // Writes carry the CSRF token that came with /api/me.
+    // Writes carry the CSRF token that came with /api/session.
     await act(async () => (container.querySelector('[data-testid="user-menu"]') as HTMLElement).click());
     await until(() => expect(text()).toContain('退出登录'));
     const logout = [...document.querySelectorAll('.ant-dropdown-menu-item')].find((e) =>
@@ -160,8 +163,7 @@ describe('web shell', () => {
   it('sends the person to sign in when their session ends while they work', async () => {
     let signedIn = true;
     fakeServer({
-      'GET /api/me': () =>
-        signedIn ? { status: 200, body: makeMe({ permissions: ['org.view'] }) } : unauthenticated(),
+      'GET /api/session': () => session(signedIn ? makeMe({ permissions: ['org.view'] }) : null),
       'GET /api/partners': () => (signedIn ? { status: 200, body: { items: [] } } : unauthenticated()),
     });
     await render('/');
@@ -175,7 +177,7 @@ describe('web shell', () => {
 
   it('builds the menu from what the person may see, and the bell stays quiet without a notification service', async () => {
     fakeServer({
-      'GET /api/me': () => ({ status: 200, body: makeMe({ permissions: ['org.view', 'people.view'], roles: [{}] }) }),
+      'GET /api/session': () => session(makeMe({ permissions: ['org.view', 'people.view'], roles: [{}] })),
     });
     await render('/');
     await until(() => expect(text()).toContain('您好，王小明'));
@@ -197,7 +199,7 @@ describe('web shell', () => {
       ],
     });
     fakeServer({
-      'GET /api/me': () => ({ status: 200, body: me }),
+      'GET /api/session': () => session(me),
       'GET /api/notifications': () => ({
         status: 200,
         body: {
@@ -224,7 +226,7 @@ describe('web shell', () => {
   });
 
   it('switches to English and remembers it', async () => {
-    fakeServer({ 'GET /api/me': () => ({ status: 200, body: makeMe({ permissions: ['org.view'] }) }) });
+    fakeServer({ 'GET /api/session': () => session(makeMe({ permissions: ['org.view'] })) });
     await render('/');
     await until(() => expect(menuLabels()).toContain('首页'));
     await act(async () => (container.querySelector('[data-testid="language-switch"]') as HTMLElement).click());

@@ -1,13 +1,17 @@
 import { Button, Result, Spin } from 'antd';
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { matchRoutes, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { shellMessages, useMessages } from '../i18n';
+import { lazyPage } from '../modules/types';
 import { SessionProvider, useMe, useMeQuery } from '../session';
-import { LoginPage } from './LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PublicLayout } from './PublicLayout';
 import { ALL_ROUTES } from './routes';
-import { Shell } from './Shell';
+
+// Each page and the signed-in frame (menu, unit selector, notifications) load when first shown, so the
+// first visit fetches only what its page needs: the sign-in form does not come with the public board.
+const Shell = lazyPage(() => import('./Shell'), 'Shell');
+const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
 
 const PUBLIC_PATHS = ALL_ROUTES.filter((r) => r.public).map((r) => ({ path: r.path }));
 
@@ -29,7 +33,14 @@ export function AppRoutes() {
   return (
     <SessionProvider me={meQuery.data}>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<Spin size="large" fullscreen />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
         <Route element={<Frame />}>
           {ALL_ROUTES.map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
@@ -51,9 +62,11 @@ function Frame() {
   const isPublic = useMemo(() => matchRoutes(PUBLIC_PATHS, location) !== null, [location]);
   if (me) {
     return (
-      <Shell>
-        <Outlet />
-      </Shell>
+      <Suspense fallback={<Spin size="large" fullscreen />}>
+        <Shell>
+          <Outlet />
+        </Shell>
+      </Suspense>
     );
   }
   if (isPublic) {

@@ -4,11 +4,13 @@ import { Card, Col, Empty, Progress, Row, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { get } from '../api';
+import { useDomainLabels } from '../domain-labels';
 import { shellMessages, useLabel, useMessages } from '../i18n';
 import { ROUTES } from '../modules/registry';
 import { hasPermission } from '../modules/types';
-import { useSession } from '../session';
+import { useMe, useSession } from '../session';
 import { buildMenu } from './menu';
+import { PortalPage } from './PortalPage';
 import { quickLinks } from './quick-links';
 
 interface Coverage {
@@ -18,11 +20,17 @@ interface Coverage {
   rate: number;
 }
 
-/** Welcome page: who I am here (roles on which units) and where I usually go next. */
+/** `/`: the portal for a visitor, the welcome page for a signed-in person. */
 export function HomePage() {
+  return useMe() ? <WelcomePage /> : <PortalPage />;
+}
+
+/** Welcome page: who I am here (roles on which units) and where I usually go next. */
+function WelcomePage() {
   const { me, currentUnit } = useSession();
   const t = useMessages(shellMessages);
   const label = useLabel();
+  const labels = useDomainLabels();
   const links = useMemo(() => quickLinks(me, buildMenu(ROUTES, me)), [me]);
   const showCoverage = Boolean(currentUnit) && hasPermission(me, 'report.view');
   const coverage = useQuery({
@@ -51,7 +59,7 @@ export function HomePage() {
               <Space wrap size={[8, 8]}>
                 {me.roles.map((r) => (
                   <Tag key={r.grantId} color="volcano" style={{ whiteSpace: 'normal' }}>
-                    {r.roleLabel} · {r.unitName}
+                    {labels.role(r.role, r.roleLabel)} · {r.unitName}
                   </Tag>
                 ))}
               </Space>

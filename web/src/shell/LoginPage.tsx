@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, post } from '../api';
-import { shellMessages, useMessages } from '../i18n';
+import { shellMessages, useLocale, useMessages } from '../i18n';
 import { fetchMe, ME_KEY, useMe } from '../session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { portalTiles } from './portal-tiles';
 
 interface Credentials {
   username: string;
@@ -20,6 +21,7 @@ export function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const t = useMessages(shellMessages);
+  const { locale } = useLocale();
   const me = useMe();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -95,6 +97,22 @@ export function LoginPage() {
           </Form>
         </Card>
       </div>
+      {/* Everything a visitor can do without an account, one tap from here (and back: every public page links to sign-in). */}
+      <nav
+        aria-label={t('publicPages')}
+        data-testid="login-public-links"
+        style={{ textAlign: 'center', padding: '0 16px 32px' }}
+      >
+        <Typography.Text type="secondary">{t('withoutSignIn')}</Typography.Text>
+        <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'center', gap: '4px 16px', marginTop: 6 }}>
+          <Link to="/">{t('home')}</Link>
+          {portalTiles().map((p) => (
+            <Link key={p.path} to={p.path}>
+              {p[locale].label}
+            </Link>
+          ))}
+        </div>
+      </nav>
     </div>
   );
 }

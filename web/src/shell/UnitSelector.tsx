@@ -1,5 +1,6 @@
 import { ApartmentOutlined } from '@ant-design/icons';
-import { Select, Space, Typography } from 'antd';
+import { Select, Typography } from 'antd';
+import { useDomainLabels } from '../domain-labels';
 import { shellMessages, useMessages } from '../i18n';
 import { useSession } from '../session';
 
@@ -10,26 +11,52 @@ import { useSession } from '../session';
 export function UnitSelector({ light = false, block = false }: { light?: boolean; block?: boolean }) {
   const { units, currentUnit, setCurrentUnitId } = useSession();
   const t = useMessages(shellMessages);
+  const roleLabel = useDomainLabels().role;
   if (!currentUnit) return null;
   const color = light ? '#fff' : undefined;
+  // A plain flex row with its own line height: the header's 56 px line height must not reach the select's text,
+  // and the select shrinks with the window instead of pushing the header's right side out.
   return (
-    <Space size={6} style={{ minWidth: 0, width: block ? '100%' : undefined }} data-testid="current-unit">
-      <ApartmentOutlined style={{ color }} aria-label={t('currentUnit')} />
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 6,
+        minWidth: 0,
+        lineHeight: 'normal',
+        flex: block ? '1 1 auto' : '0 1 auto',
+      }}
+      data-testid="current-unit"
+    >
+      <ApartmentOutlined style={{ color, flex: 'none' }} aria-label={t('currentUnit')} />
       {units.length > 1 ? (
         <Select
           aria-label={t('currentUnit')}
           value={currentUnit.id}
           onChange={setCurrentUnitId}
-          options={units.map((u) => ({ value: u.id, label: u.name }))}
+          title={currentUnit.name}
+          options={units.map((u) => ({
+            value: u.id,
+            label: u.name,
+            role: u.role && roleLabel(u.role, u.roleLabel ?? u.role),
+          }))}
+          optionRender={(o) => (
+            <span>
+              {o.label}
+              {o.data.role && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`　${o.data.role}`}</Typography.Text>
+              )}
+            </span>
+          )}
           popupMatchSelectWidth={false}
           size="small"
-          style={{ width: block ? 'calc(100vw - 64px)' : 220, maxWidth: block ? undefined : 260 }}
+          style={block ? { flex: 1, minWidth: 0 } : { width: 'clamp(150px, 22vw, 280px)' }}
         />
       ) : (
-        <Typography.Text ellipsis style={{ color, maxWidth: block ? 'calc(100vw - 64px)' : 260 }}>
+        <Typography.Text ellipsis style={{ color, maxWidth: block ? '100%' : 'clamp(150px, 22vw, 280px)' }}>
           {currentUnit.name}
         </Typography.Text>
       )}
-    </Space>
+    </div>
   );
 }

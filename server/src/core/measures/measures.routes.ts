@@ -6,7 +6,7 @@ import type { App, Context } from '../module';
 import { inScope } from '../scope';
 import { MAX_EXPORT_ROWS, sendListXlsx } from '../xlsx';
 import { MEASURE_UNIT_LABELS, type MeasureFilter } from './measure';
-import { type MeasureRegistry, measureRows, measureValue, type RegisteredMeasure } from './registry';
+import { measureRows, measureValue, type RegisteredMeasure } from './registry';
 
 const tags = ['指标口径'];
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -60,7 +60,8 @@ function valueColumns(m: RegisteredMeasure) {
   return [{ key: 'amount', header: m.unit === 'minutes' ? '分钟' : m.unit === 'fen' ? '金额（分）' : '数值' }];
 }
 
-export function measureRoutes(app: App, ctx: Context, registry: MeasureRegistry) {
+export function measureRoutes(app: App, ctx: Context) {
+  const registry = ctx.measures;
   /** The measure and the unit (report.view over it, else 403; out of reach, 404) and the period. */
   async function resolve(actor: ReturnType<typeof requireActor>, key: string, q: z.infer<typeof filterQuery>) {
     const measure = registry.get(key);

@@ -10,7 +10,11 @@ import {
 import { z } from 'zod';
 import { requireActor } from '../../core/auth/auth.plugin';
 import type { App, Context } from '../../core/module';
+import { offsetOf, pageQuery } from '../../core/paging';
+import { MAX_EXPORT_ROWS, sendListXlsx } from '../../core/xlsx';
 import * as service from './access.service';
+import { renewBatchInput, renewMany, revokeBatchInput, revokeMany } from './grants.batch';
+import { listRoleHolders, ROLE_HOLDER_COLUMNS, roleHoldersQuery } from './role-holders';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['角色与权限'];
@@ -52,6 +56,54 @@ export function accessRoutes(app: App, ctx: Context) {
     '/api/grants/:id/revoke',
     { schema: { tags, summary: '收回角色', params: idParams, body: grantRevokeInput } },
     async (request) => service.revokeGrant(ctx, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/grants/revoke-batch',
+    { schema: { tags, summary: '批量收回角色（全部成功或全部不变）', body: revokeBatchInput } },
+    async (request) => revokeMany(ctx, requireActor(request), request.body),
+  );
+  app.post(
+    '/api/grants/renew-batch',
+    { schema: { tags, summary: '批量续任：到期后按新的结束日期再授予同一角色', body: renewBatchInput } },
+    async (request) => renewMany(ctx, requireActor(request), request.body),
+  );
+
+  app.get(
+    '/api/role-holders',
+    {
+      schema: {
+        tags,
+        summary: '角色持有人（按角色、组织；可只看即将到期的）',
+        querystring: pageQuery.extend(roleHoldersQuery.shape),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const { items, total } = await listRoleHolders(ctx.db, requireActor(request), q, {
+        limit: q.pageSize,
+        offset: offsetOf(q),
+      });
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+  app.get(
+    '/api/role-holders.xlsx',
+    { schema: { tags, summary: '导出角色持有人（与列表相同的筛选）', querystring: roleHoldersQuery } },
+    async (request, reply) => {
+      const { items } = await listRoleHolders(ctx.db, requireActor(request), request.query, {
+        limit: MAX_EXPORT_ROWS,
+        offset: 0,
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      return sendListXlsx(reply, {
+        sheet: '角色持有人',
+        fileName: `角色持有人_${day}.xlsx`,
+        asciiName: `role-holders-${day}.xlsx`,
+        columns: ROLE_HOLDER_COLUMNS,
+        rows: items,
+      });
+    },
   );
 
   app.get(

@@ -10,7 +10,7 @@ import type { PersonRow, UnitRow } from './roster.rows';
  */
 // ---------------------------------------------------------------- people
 
-const personValues = (r: PersonRow, unitId: number) => ({
+export const personValues = (r: PersonRow, unitId: number) => ({
   name: r.name,
   gender: r.gender,
   kind: r.kind,
@@ -29,7 +29,7 @@ const personValues = (r: PersonRow, unitId: number) => ({
   unit_id: unitId,
   joined_party_on: r.joinedPartyOn,
 });
-type PersonColumn = keyof ReturnType<typeof personValues>;
+export type PersonColumn = keyof ReturnType<typeof personValues>;
 
 /** Inserts one chunk of new people and returns their ids by 工号/学号. */
 export async function insertPeople(trx: Transaction<DB>, rows: { row: PersonRow; unitId: number }[]) {

@@ -2,7 +2,7 @@ import { ALLOWED_CHILDREN, UNIT_TYPE_LABELS, type UnitType } from '@pioneer/doma
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../core/actor';
 import type { DB } from '../../db/types';
-import { type ImportMode, PEOPLE_COLUMNS, UNIT_COLUMNS } from './roster.columns';
+import { IMPORT_MODE_LABELS, type ImportMode, PEOPLE_COLUMNS, UNIT_COLUMNS } from './roster.columns';
 import { canImportPeopleInto, canImportUnitsUnder } from './roster.policy';
 import { findPeopleByStaffNos, findUnitsByCodes } from './roster.repository';
 import type { PersonRow, RowError, UnitRow } from './roster.rows';
@@ -54,7 +54,12 @@ export async function checkPeople(db: Db, actor: Actor, rows: PersonRow[], mode:
 
     const person = existing.get(r.staffNo);
     if (person && mode === 'create_only') {
-      fail(P('staffNo'), `工号/学号“${r.staffNo}”已存在；如需更新已有人员，请选择“新增并更新已有人员”方式导入`);
+      errors.push({
+        row: r.row,
+        column: P('staffNo'),
+        code: 'EXISTS',
+        message: `工号/学号“${r.staffNo}”已存在；如需更新已有人员，请在“文件中的工号/编码已存在时”选择“${IMPORT_MODE_LABELS.upsert}”`,
+      });
     } else if (person && !canImportPeopleInto(actor, person.unitPath)) {
       fail(P('staffNo'), `工号/学号“${r.staffNo}”已登记在您导入范围以外的组织，不能更新`);
     } else if (person && unit && person.unitId !== unit.id) {
@@ -137,7 +142,12 @@ export async function checkUnits(
 
     const existing = known.get(r.code);
     if (existing && mode === 'create_only') {
-      fail(U('code'), `组织编码“${r.code}”已被使用；如需更新已有组织，请选择“新增并更新已有组织”方式导入`);
+      errors.push({
+        row: r.row,
+        column: U('code'),
+        code: 'EXISTS',
+        message: `组织编码“${r.code}”已存在；如需更新已有组织，请在“文件中的工号/编码已存在时”选择“${IMPORT_MODE_LABELS.upsert}”`,
+      });
     } else if (existing && !canImportUnitsUnder(actor, existing.path)) {
       fail(U('code'), `组织编码“${r.code}”已被您导入范围以外的组织使用`);
     } else if (existing && existing.type !== r.type) {

@@ -156,6 +156,14 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { people: '人员名册', units: '组织名册' };
 export const IMPORT_MODES = ['create_only', 'upsert'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
+/**
+ * The wizard's names of the modes (web/src/modules/roster/messages.ts modeCreate/modeUpsert say the same):
+ * an error that tells a person to pick a mode must name one that exists.
+ */
+export const IMPORT_MODE_LABELS: Record<ImportMode, string> = {
+  create_only: '视为错误（只新增）',
+  upsert: '更新已有记录',
+};
 
 export const columnsOf = (kind: ImportKind): readonly RosterColumn[] =>
   kind === 'people' ? PEOPLE_COLUMNS : UNIT_COLUMNS;

@@ -1,14 +1,15 @@
 import { peopleFilter, peopleSortQuery } from '@pioneer/domain';
 import { z } from 'zod';
 import { requireActor } from '../../core/auth/auth.plugin';
-import { badRequest } from '../../core/errors';
 import type { App, Context } from '../../core/module';
+import { readUpload } from '../../core/uploads/index';
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, IMPORT_MODES } from './roster.columns';
 import { exportCoverage, exportPeople, exportUnits } from './roster.export';
+import { rejectedRowsWorkbook } from './roster.rejected';
 import * as service from './roster.service';
 import { streamProgress } from './roster.stream';
 import { buildTemplate } from './roster.template';
-import { cleanText, sendWorkbook } from './roster.xlsx';
+import { sendWorkbook } from './roster.xlsx';
 
 const tags = ['名册导入导出'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -37,13 +38,27 @@ export function rosterRoutes(app: App, ctx: Context) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw badRequest('file', '请以表单方式上传 .xlsx 文件');
-      const file = await request.file();
-      if (!file) throw badRequest('file', '请选择要上传的 .xlsx 文件');
-      const buffer = await file.toBuffer();
-      const fileName = cleanText(file.filename).slice(0, 200) || '未命名.xlsx';
-      const preview = await service.previewImport(ctx, actor, { ...request.query, fileName, buffer });
+      // Size cap, content sniffing and the zip-bomb / row-count inspection happen here, before exceljs.
+      const file = await readUpload(request, 'xlsx');
+      const fileName = file.fileName || '未命名.xlsx';
+      const preview = await service.previewImport(ctx, actor, { ...request.query, fileName, buffer: file.buffer });
       return reply.code(201).send(preview);
+    },
+  );
+  app.post(
+    '/api/roster/imports/rejected.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '下载未通过的行（附错误原因）：重新检查上传的文件，不保存任何数据',
+        querystring: z.object({ kind: z.enum(IMPORT_KINDS), mode: z.enum(IMPORT_MODES).default('create_only') }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const file = await readUpload(request, 'xlsx');
+      const { workbook } = await rejectedRowsWorkbook(ctx, actor, { ...request.query, buffer: file.buffer });
+      return sendWorkbook(reply, workbook, `未通过的行_${file.fileName || '名册.xlsx'}`, 'rejected-rows.xlsx');
     },
   );
   app.get('/api/roster/imports', { schema: { tags, summary: '我最近的导入批次' } }, async (request) =>

@@ -8,6 +8,8 @@ export interface RowError {
   row: number;
   column: string;
   message: string;
+  /** `EXISTS`: the record is already there and the mode is create-only (the wizard then proposes update mode). */
+  code?: 'EXISTS';
 }
 
 const code = z

@@ -9,6 +9,7 @@ import { columnsOf, type ImportKind, type ImportMode } from './roster.columns';
 import { batchAbilities, canImportAnywhere, canSeeSensitive, commonPath } from './roster.policy';
 import { endProgress, isRunning, progressOf, startProgress } from './roster.progress';
 import * as repo from './roster.repository';
+import { unchangedPeople, unchangedUnits, unmaskKnownCells } from './roster.roundtrip';
 import { type PersonRow, parsePersonRow, parseUnitRow, type RowError, type UnitRow } from './roster.rows';
 import { writePeople, writeUnits } from './roster.write';
 import { readSheet } from './roster.xlsx';
@@ -21,24 +22,33 @@ const PREVIEW_ROWS = 20;
 
 const byPosition = (a: RowError, b: RowError) => a.row - b.row;
 
-/** Step 1: parse and check every row, store the batch, and show what a commit would do. Nothing is written to the roster. */
-export async function previewImport(
+/**
+ * Parses and checks every row of an uploaded file against the database; writes nothing. Used by the preview
+ * and by the rejected-rows download. `original` keeps the cells as uploaded (masked numbers stay masked).
+ */
+export async function analyseUpload(
   ctx: Ctx,
   actor: Actor,
-  input: { kind: ImportKind; mode: ImportMode; fileName: string; buffer: Buffer },
+  input: { kind: ImportKind; mode: ImportMode; buffer: Buffer },
 ) {
   if (!canImportAnywhere(actor)) throw forbidden('您没有导入名册的权限');
   const sheet = await readSheet(input.buffer, columnsOf(input.kind));
+  const original = new Map(sheet.rows.map((r) => [r.row, { ...r.cells }]));
   const errors: RowError[] = [];
   let rows: (PersonRow | UnitRow)[];
   let rowPaths: string[];
+  let existing: number;
+  let unchanged: Set<number>;
   if (input.kind === 'people') {
+    errors.push(...(await unmaskKnownCells(ctx.db, sheet)));
     const parsed = sheet.rows.map(parsePersonRow);
     const valid = parsed.flatMap((p) => (p.value ? [p.value] : []));
     const checked = await checkPeople(ctx.db, actor, valid, input.mode);
     errors.push(...parsed.flatMap((p) => p.errors), ...checked.errors);
     rows = checked.resolved.map((r) => r.row);
     rowPaths = checked.resolved.map((r) => r.unitPath);
+    existing = checked.resolved.filter((r) => r.existingId !== null).length;
+    unchanged = await unchangedPeople(ctx.db, checked.resolved, sheet.columns);
   } else {
     const parsed = sheet.rows.map(parseUnitRow);
     const valid = parsed.flatMap((p) => (p.value ? [p.value] : []));
@@ -47,8 +57,33 @@ export async function previewImport(
     errors.push(...parsed.flatMap((p) => p.errors), ...checked.errors);
     rows = checked.resolved.map((r) => r.row);
     rowPaths = checked.resolved.map((r) => r.scopePath);
+    existing = checked.resolved.filter((r) => r.existingId !== null).length;
+    unchanged = await unchangedUnits(ctx.db, checked.resolved);
   }
   errors.sort(byPosition);
+  const alreadyThere = new Set(errors.filter((e) => e.code === 'EXISTS').map((e) => e.row)).size;
+  return {
+    sheet,
+    original,
+    errors,
+    rows,
+    rowPaths,
+    counts: {
+      toCreate: rows.length - existing,
+      toUpdate: existing - unchanged.size,
+      unchanged: unchanged.size,
+      alreadyThere,
+    },
+  };
+}
+
+/** Step 1: parse and check every row, store the batch, and show what a commit would do. Nothing is written to the roster. */
+export async function previewImport(
+  ctx: Ctx,
+  actor: Actor,
+  input: { kind: ImportKind; mode: ImportMode; fileName: string; buffer: Buffer },
+) {
+  const { sheet, errors, rows, rowPaths, counts } = await analyseUpload(ctx, actor, input);
   const badRows = new Set(errors.map((e) => e.row));
   const unitPath = commonPath(rowPaths) ?? scopePaths(actor, 'import.run')[0];
   const batch = await repo.insertBatch(ctx.db, actor, {
@@ -80,6 +115,9 @@ export async function previewImport(
     errors: errors.slice(0, ERRORS_SHOWN),
     rows: rows.slice(0, PREVIEW_ROWS).map((r, i) => maskRow(actor, r, rowPaths[i])),
     createdAt: batch.createdAt,
+    ...counts,
+    // The file repeats records that exist (an export, edited): propose the mode that updates them.
+    suggestedMode: input.mode === 'create_only' && counts.alreadyThere > 0 ? ('upsert' as const) : null,
     abilities: batchAbilities(actor, summary),
   };
 }
@@ -117,16 +155,29 @@ export async function commitImport(ctx: Ctx, actor: Actor, id: number) {
       const mode = batch.mode as ImportMode;
       const columns = batch.columns as string[];
       const progress = startProgress(id, batch.validCount);
-      let result: { created: number; updated: number; grantsCreated?: number; grantsEnded?: number };
+      let result: {
+        created: number;
+        updated: number;
+        unchanged: number;
+        grantsCreated?: number;
+        grantsEnded?: number;
+      };
+      // Rows equal to what is stored are not written, and not counted as updated.
       if (batch.kind === 'people') {
         const checked = await checkPeople(trx, actor, batch.rows as PersonRow[], mode);
         if (checked.errors.length > 0) throw new StaleBatch(checked.errors);
-        result = await writePeople(trx, actor, checked.resolved, columns, progress);
+        const same = await unchangedPeople(trx, checked.resolved, columns);
+        progress.done += same.size;
+        const changed = checked.resolved.filter((r) => !same.has(r.row.row));
+        result = { ...(await writePeople(trx, actor, changed, columns, progress)), unchanged: same.size };
       } else {
         const rows = batch.rows as UnitRow[];
         const checked = await checkUnits(trx, actor, rows, mode, new Map(rows.map((r) => [r.code, r.row])));
         if (checked.errors.length > 0) throw new StaleBatch(checked.errors);
-        result = await writeUnits(trx, checked.resolved, progress);
+        const same = await unchangedUnits(trx, checked.resolved);
+        progress.done += same.size;
+        const changed = checked.resolved.filter((r) => !same.has(r.row.row));
+        result = { ...(await writeUnits(trx, changed, progress)), unchanged: same.size };
       }
       await repo.markCommitted(trx, id, result);
       await recordAudit(trx, actor, {

@@ -2,7 +2,13 @@ import { ALLOWED_CHILDREN, UNIT_TYPE_LABELS, type UnitType } from '@pioneer/doma
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../core/actor';
 import type { Context } from '../../core/module';
-import { columnsOf, IMPORT_KIND_LABELS, type ImportKind, type RosterColumn } from './roster.columns';
+import {
+  columnsOf,
+  IMPORT_KIND_LABELS,
+  IMPORT_MODE_LABELS,
+  type ImportKind,
+  type RosterColumn,
+} from './roster.columns';
 import { canImportPeopleInto, canImportUnitsUnder } from './roster.policy';
 import { listImportableUnits } from './roster.repository';
 import { addHeaderedSheet } from './roster.xlsx';
@@ -16,7 +22,8 @@ const GENERAL_NOTES = [
   '全部或全不：文件中只要有一行有错，整个文件都不会导入。请按预览中的行号和列名改正后重新上传。',
   '请不要修改第一行的列名；列的顺序可以调整，不需要的选填列可以删除。',
   '工号/学号、身份证号、手机号、编码请按文本填写，以免 Excel 把长数字变成科学计数法。',
-  '选择“新增并更新已有人员/组织”方式时，已存在的工号/学号（组织编码）会按本表更新；表中没有的列保持原值。',
+  `“文件中的工号/编码已存在时”选择“${IMPORT_MODE_LABELS.upsert}”，已存在的工号/学号（组织编码）会按本表更新；表中没有的列保持原值，与系统一致的行不计为更新。`,
+  '从本系统导出的名册可直接改后导回：脱敏显示的手机号、身份证号若未改动，视为保持原值。',
   '导入不会调整人员的组织关系，也不会移动组织：这些请在系统中办理。',
 ];
 

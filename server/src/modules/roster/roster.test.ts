@@ -43,7 +43,7 @@ describeOnEngines('roster import', (t) => {
     expect(preview.body.errors).toEqual([
       { row: 3, column: '身份证号', message: '身份证号校验位不正确' },
       { row: 4, column: '所在党支部编码', message: expect.stringContaining('不存在或不在您的导入范围内') },
-      { row: 5, column: '工号/学号', message: expect.stringContaining('已存在') },
+      { row: 5, column: '工号/学号', code: 'EXISTS', message: expect.stringContaining('已存在') },
     ]);
     expect(preview.body.abilities.commit).toBe(false);
     expect(preview.body.rows).toHaveLength(2);
@@ -220,7 +220,7 @@ describeOnEngines('roster import', (t) => {
     expect(commit.status).toBe(409);
     expect(commit.body.error.code).toBe('IMPORT_STALE');
     expect(commit.body.error.details.errors).toEqual([
-      { row: 3, column: '工号/学号', message: expect.stringContaining('已存在') },
+      { row: 3, column: '工号/学号', code: 'EXISTS', message: expect.stringContaining('已存在') },
     ]);
     expect(await person('RT000060')).toBeUndefined();
     expect((await zhibu.get(`/api/roster/imports/${preview.body.id}`)).body).toMatchObject({

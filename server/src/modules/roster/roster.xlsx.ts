@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { badRequest } from '../../core/errors';
+import { uploadTooLarge, XLSX_LIMITS } from '../../core/uploads/index';
 import { normalizeHeader, type RosterColumn } from './roster.columns';
 
 /** A data row of an uploaded sheet: its Excel row number and each known column's text. */
@@ -13,7 +14,8 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-const MAX_ROWS = 50_000;
+/** The same cap the upload inspection applied to the sheet's XML (core/uploads/limits.ts). */
+const MAX_ROWS = XLSX_LIMITS.maxRows;
 /** Sheets of our own templates that hold help, not data. */
 const HELP_SHEETS = new Set(['填写说明', '可选组织']);
 
@@ -73,7 +75,7 @@ export async function readSheet(buffer: Buffer, columns: readonly RosterColumn[]
     }
     if (blank) continue;
     rows.push({ row: r, cells });
-    if (rows.length > MAX_ROWS) throw badRequest('file', `一次最多导入 ${MAX_ROWS} 行，请分批导入`);
+    if (rows.length > MAX_ROWS) throw uploadTooLarge(`工作表超过 ${MAX_ROWS} 行的上限，请分批导入`);
   }
   if (rows.length === 0) throw badRequest('file', '文件中没有数据行');
   return { columns: [...present], rows };

@@ -75,8 +75,7 @@ export function fixtures(t: () => TestContext) {
     ipSeq += 1;
     const ip = `10.${(ipSeq >> 8) & 255}.${ipSeq & 255}.${Math.floor(Math.random() * 250) + 1}`;
     const anon = t().anonymous;
-    const withIp = (opts: Parameters<Client['inject']>[0]) =>
-      anon.inject({ ...opts, headers: { ...(opts.headers ?? {}), 'x-forwarded-for': ip } });
+    const withIp = (opts: Parameters<Client['inject']>[0]) => anon.inject({ ...opts, remoteAddress: ip });
     return {
       ip,
       inject: withIp,

@@ -148,6 +148,9 @@ const TABLE: Row[] = [
   ['zhibu', 'publishedWenxue', 'matches', true],
   ['member', 'publishedWenxue', 'matches', false],
   ['orgDept', 'submitted', 'matches', true],
+  // once claimed: the claiming unit and those above it, not another branch
+  ['zhibu', 'claimed', 'matches', true],
+  ['zhibu2', 'claimed', 'matches', false],
 ];
 
 describe('service demand policy', () => {

@@ -77,6 +77,14 @@ export const canServe = (actor: Actor, d: DemandRef) =>
 /** Through an account, only the requester rates (the officer who filed for them passes on the signed link). */
 export const canRateAsAccount = (actor: Actor, d: DemandRef) => d.requesterPersonId === actor.personId;
 
+/**
+ * The signed rating link is for those who handle or serve the need (or entered it for someone) to pass on to
+ * the requester; the requester with an account rates on the page itself and is not shown a link "to pass on".
+ */
+export const canPassRatingLink = (actor: Actor, d: DemandRef) =>
+  d.requesterPersonId !== actor.personId &&
+  (oversees(actor, d) || isServing(actor, d) || d.enteredBy === actor.personId);
+
 export const canWithdraw = (actor: Actor, d: DemandRef) => isRequester(actor, d) || canTriage(actor, d);
 
 export const canClose = (actor: Actor, d: DemandRef) => canTriage(actor, d) || canAssign(actor, d);
@@ -104,7 +112,9 @@ export function demandAbilities(actor: Actor, d: DemandRef) {
     close: when('close', canClose(actor, d)),
     note: canAddNote(actor, d),
     seeRequester: canSeeRequester(actor, d),
-    matches: oversees(actor, d) || canClaimForSomeUnit(actor, d),
+    // Before a claim, whoever could take it up sees the ranking; after, only those overseeing it (the claiming
+    // unit included): another branch's members are no business of a branch that did not claim.
+    matches: oversees(actor, d) || (d.claimPath === null && d.claimPersonId === null && canClaimForSomeUnit(actor, d)),
   };
 }
 export type DemandAbilities = ReturnType<typeof demandAbilities>;

@@ -46,6 +46,8 @@ export function presentDemand(row: DemandRow, actor: Actor) {
       : null,
     handlingUnit: { id: row.handlingUnitId, name: row.handlingUnitName },
     responsibleUnit: { id: row.responsibleUnitId, name: row.responsibleUnitName },
+    // The requester's own unit (a member's branch); null for people from outside the school.
+    originUnit: row.originUnitId ? { id: row.originUnitId, name: row.originUnitName ?? '' } : null,
     claim:
       row.claimUnitId || row.claimPersonId
         ? {

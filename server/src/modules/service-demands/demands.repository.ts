@@ -65,6 +65,7 @@ export const COLUMNS = [
   'd.claim_person_id as claimPersonId',
   'cp.name as claimPersonName',
   'd.origin_unit_id as originUnitId',
+  'o.name as originUnitName',
   'o.path as originPath',
   'd.responsible_unit_id as responsibleUnitId',
   'r.name as responsibleUnitName',

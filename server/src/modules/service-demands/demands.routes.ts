@@ -4,6 +4,7 @@ import { requireActor } from '../../core/auth/auth.plugin';
 import { notFound } from '../../core/errors';
 import type { App, Context } from '../../core/module';
 import * as categories from './categories.service';
+import { canPassRatingLink } from './demands.policy';
 import { presentDemand } from './demands.present';
 import * as repo from './demands.repository';
 import * as intake from './intake.service';
@@ -94,7 +95,10 @@ export function demandRoutes(app: App, ctx: Context) {
         repo.timeline(ctx.db, row.id, internal),
         repo.peopleOf(ctx.db, row.id),
       ]);
-      const ratingLink = internal && row.state === 'completed' ? await ratingLinkPath(ctx.db, row.id, row.round) : null;
+      const ratingLink =
+        row.state === 'completed' && canPassRatingLink(actor, repo.toRef(row))
+          ? await ratingLinkPath(ctx.db, row.id, row.round)
+          : null;
       return {
         ...demand,
         timeline,

@@ -74,11 +74,22 @@ function pathTo(rng: Rng, target: DemandState): DemandAction[] {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
-/** The demo's calendar: a year of needs in 2026; active needs are recent, finished ones spread over the year. */
-const YEAR_START = Date.parse('2026-01-05T09:00:00+08:00');
-const RECENT_END = Date.parse('2026-11-26T18:00:00+08:00');
+const DAY = 24 * HOUR;
 
-function generate(world: DemoWorld, rng: Rng, n: number): DemoNeed[] {
+/**
+ * The demo's calendar, relative to the day it is loaded: a year of needs up to two hours ago. Active needs are
+ * from the last three weeks, needs completed and awaiting their rating from the last six days (inside the
+ * 14-day rating window, so the clock sweep does not close them minutes after the first start), finished ones
+ * spread over the year. Wanted dates of open needs lie ahead, so they do not expire at once either.
+ */
+export function demoCalendar(now = Date.now()) {
+  const recentEnd = Math.floor(now / HOUR) * HOUR - 2 * HOUR;
+  return { yearStart: recentEnd - 325 * DAY, recentEnd };
+}
+
+function generate(world: DemoWorld, rng: Rng, n: number, calendar = demoCalendar()): DemoNeed[] {
+  const { yearStart: YEAR_START, recentEnd: RECENT_END } = calendar;
+  const today = iso(RECENT_END).slice(0, 10);
   const needs: DemoNeed[] = [];
   for (let i = 0; i < n; i++) {
     const target = world.fixedTarget(i) ?? rng.weighted(STATES);
@@ -88,14 +99,19 @@ function generate(world: DemoWorld, rng: Rng, n: number): DemoNeed[] {
       (audience === 'society' ? rng.weighted(SOCIETY_CHANNELS) : rng.chance(0.6) ? 'self' : 'officer');
     const cat = world.pickCategory(rng, audience);
     const active = ['submitted', 'triaged', 'published', 'claimed', 'in_progress', 'reopened'].includes(target);
+    // Completed, not yet rated: served in the last few days, so there is something left to rate.
+    const awaitingRating = target === 'completed';
     let t = active
-      ? rng.int(RECENT_END - 20 * 24 * HOUR, RECENT_END - 2 * HOUR)
-      : rng.int(YEAR_START, RECENT_END - 40 * 24 * HOUR);
+      ? rng.int(RECENT_END - 20 * DAY, RECENT_END - 2 * HOUR)
+      : awaitingRating
+        ? rng.int(RECENT_END - 6 * DAY, RECENT_END - 3 * DAY)
+        : rng.int(YEAR_START, RECENT_END - 40 * DAY);
     const need = world.newNeed(rng, i, audience, channel, cat, iso(t));
     let state: DemandState = 'submitted';
     for (const planned of pathTo(rng, target)) {
       const action: DemandAction = planned === 'claim' && rng.chance(0.2) ? 'assign' : planned;
-      t += rng.int(1, action === 'complete' ? 120 : 48) * HOUR;
+      // Steps of a need awaiting its rating are quick (at most 3 days in all), so it ends before today.
+      t += rng.int(1, awaitingRating ? (action === 'complete' ? 24 : 12) : action === 'complete' ? 120 : 48) * HOUR;
       const score =
         action === 'rate'
           ? target === 'reopened'
@@ -108,6 +124,10 @@ function generate(world: DemoWorld, rng: Rng, n: number): DemoNeed[] {
       state = step.to;
     }
     if (target === 'expired') need.demand.needed_on = iso(t - 24 * HOUR).slice(0, 10);
+    // An open need whose wanted date has passed would expire at the first sweep: move the date three weeks on.
+    const wanted = need.demand.needed_on;
+    if (wanted && wanted < today && ['submitted', 'triaged', 'published'].includes(target))
+      need.demand.needed_on = iso(Date.parse(`${wanted}T00:00:00Z`) + 21 * DAY).slice(0, 10);
     const clock = clockOf(
       state,
       {
@@ -131,7 +151,7 @@ async function chunks<T>(items: T[], write: (chunk: T[]) => Promise<unknown>) {
 
 /**
  * A year of needs in every state and channel for the demo school, with their timelines, the members who served,
- * their minutes and the ratings. Deterministic (seeded PRNG, fixed 2026 calendar), and written in bulk.
+ * their minutes and the ratings. Deterministic for a given day (seeded PRNG, calendar relative to today), and written in bulk.
  */
 export async function seedDemands(trx: Transaction<DB>, demo: LoadedDemo) {
   const people = demo.school.people.length;

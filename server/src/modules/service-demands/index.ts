@@ -1,4 +1,6 @@
 import type { App, AppModule, Context } from '../../core/module';
+import { demandExportRoutes } from './demands.export';
+import { demandMeasures } from './demands.measures';
 import { demandRoutes } from './demands.routes';
 import { seedDemands } from './demo.seed';
 import { insightRoutes } from './insights.routes';
@@ -7,10 +9,14 @@ import { open311Routes } from './open311.routes';
 import { sweep } from './overdue.service';
 import { publicRoutes } from './public.routes';
 
+/** Open311 answers malformed URLs in its own error format too (app.ts hands them over). */
+export { isOpen311Url, open311FrameworkError } from './open311.errors';
+
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 function routes(app: App, ctx: Context) {
   demandRoutes(app, ctx);
+  demandExportRoutes(app, ctx);
   lifecycleRoutes(app, ctx);
   insightRoutes(app, ctx);
   publicRoutes(app, ctx);
@@ -27,6 +33,7 @@ export const serviceDemandsModule: AppModule = {
   tag: '服务需求',
   routes,
   seedDemo: seedDemands,
+  measures: demandMeasures,
   // Time limits need a clock: every few minutes expire, notify overdue, close unrated (tests call the sweep route).
   jobs: [{ name: '服务需求时限巡检', everyMs: SWEEP_EVERY_MS, run: sweep }],
 };

@@ -12,8 +12,8 @@ import {
 } from '@pioneer/domain';
 import { z } from 'zod';
 import { requireActor } from '../../core/auth/auth.plugin';
-import { AppError } from '../../core/errors';
 import type { App, Context } from '../../core/module';
+import { readUpload } from '../../core/uploads/index';
 import { idParams } from './demands.routes';
 import { rateAsAccount } from './rating.service';
 import * as serving from './serving.service';
@@ -74,17 +74,12 @@ export function lifecycleRoutes(app: App, ctx: Context) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart())
-        throw new AppError(400, 'VALIDATION', 'file：请以 multipart/form-data 上传照片', [
-          { path: 'file', message: '缺少文件' },
-        ]);
-      const file = await request.file({ limits: { fileSize: serving.PHOTO_MAX_BYTES + 1 } });
-      if (!file) throw new AppError(400, 'VALIDATION', 'file：请选择照片', [{ path: 'file', message: '缺少文件' }]);
-      const content = await file.toBuffer();
+      // Size cap and content sniffing (core/uploads): the stored type is what the bytes are, not the label.
+      const file = await readUpload(request, 'photo');
       const saved = await serving.uploadPhoto(ctx, actor, request.params.id, {
-        filename: file.filename,
-        mimetype: file.mimetype,
-        content,
+        filename: file.fileName,
+        mimetype: file.mime,
+        content: file.buffer,
       });
       return reply.code(201).send(saved);
     },

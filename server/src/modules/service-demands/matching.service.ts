@@ -1,4 +1,4 @@
-import { ACTIVE_STATES, type MatchCandidate, type MatchNeed, rankCandidates, rankNeedsFor } from '@pioneer/domain';
+import { ACTIVE_STATES, type MatchCandidate, type MatchNeed, rankCandidates, scoreMatch } from '@pioneer/domain';
 import { type Kysely, sql } from 'kysely';
 import { type Actor, can } from '../../core/actor';
 import { forbidden, notFound } from '../../core/errors';
@@ -65,6 +65,8 @@ async function facts(db: Kysely<DB>, kind: 'unit' | 'team' | 'person', ids: numb
 /**
  * 量体裁衣 for one need: branches below the handling unit, volunteer teams (owned below it, or school-wide above
  * it; read through the volunteering module's service) and members with the skills, ranked with reasons.
+ * Once a unit has claimed the need the ranking stays within that unit: its members are the ones the secretary
+ * can assign (the same people as /candidates), so suggesting another branch's people would lead nowhere.
  */
 export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
   const row = await repo.findDemand(ctx.db, actor, id);
@@ -73,6 +75,7 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
   const required = row.requiredSkills ?? [];
   const need: MatchNeed = { requiredSkills: required, campus: row.campus || null, neededOn: row.neededOn };
   const group = row.categoryGroup ?? null;
+  const within = row.claimPath ?? row.handlingPath;
 
   const units = await sql<{ id: number; name: string; members: number; skills: string[]; campus: string | null }>`
     select u.id, u.name, count(distinct p.id)::int as members,
@@ -81,7 +84,7 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
     from org_unit u
     join person p on p.unit_id = u.id and p.political_status in (${sql.join(MEMBER_STATUSES)})
     left join lateral unnest(p.skills) as s(skill) on true
-    where u.type in ('branch', 'direct_branch') and u.closed_at is null and u.path like ${`${row.handlingPath}%`}
+    where u.type in ('branch', 'direct_branch') and u.closed_at is null and u.path like ${`${within}%`}
     group by u.id, u.name`.execute(ctx.db);
   const unitFacts = await facts(ctx.db, 'unit', numbers(units.rows), group);
   const unitCandidates: (MatchCandidate & { members: number })[] = units.rows.map((u) => ({
@@ -99,7 +102,7 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
   }));
 
   // Teams: their specialties are their skills; load and ratings are those credited to the team on needs.
-  const teams = await teamsForMatching(ctx.db, { unitPaths: [row.handlingPath], ancestorsOf: row.handlingPath });
+  const teams = await teamsForMatching(ctx.db, { unitPaths: [within], ancestorsOf: within });
   const teamFacts = await facts(ctx.db, 'team', numbers(teams), group);
   const teamCandidates: (MatchCandidate & {
     teamKind: string;
@@ -136,13 +139,16 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
     .innerJoin('org_unit as u', 'u.id', 'p.unit_id')
     .select(['p.id', 'p.name', 'p.skills', 'p.specialty', 'p.campus', 'u.name as unitName'])
     .where('p.political_status', 'in', MEMBER_STATUSES)
-    .where('u.path', 'like', `${row.handlingPath}%`)
+    .where('u.path', 'like', `${within}%`)
     .where(
-      required.length
-        ? sql<boolean>`p.skills && ${skillArray}`
-        : need.campus
-          ? sql<boolean>`p.campus = ${need.campus}`
-          : sql<boolean>`true`,
+      // Claimed: every member the secretary could assign, ranked; before that, only those who fit at all.
+      row.claimPath
+        ? sql<boolean>`true`
+        : required.length
+          ? sql<boolean>`p.skills && ${skillArray}`
+          : need.campus
+            ? sql<boolean>`p.campus = ${need.campus}`
+            : sql<boolean>`true`,
     )
     .orderBy(sql`cardinality(array(select unnest(p.skills) intersect select unnest(${skillArray})))`, 'desc')
     .orderBy('p.id')
@@ -164,9 +170,13 @@ export async function matchesFor(ctx: Ctx, actor: Actor, id: number) {
 
   return {
     need: { id: row.id, title: row.title, ...need, group },
+    // Where the candidates come from: the claiming unit once claimed, else the handling unit.
+    within: row.claimUnitId
+      ? { id: row.claimUnitId, name: row.claimUnitName ?? '', claimed: true }
+      : { id: row.handlingUnitId, name: row.handlingUnitName, claimed: false },
     units: rankCandidates(need, unitCandidates).slice(0, 10),
     teams: rankCandidates(need, teamCandidates).slice(0, 10),
-    members: rankCandidates(need, personCandidates).slice(0, 20),
+    members: rankCandidates(need, personCandidates).slice(0, row.claimPath ? 300 : 20),
   };
 }
 
@@ -195,6 +205,29 @@ export async function claimTeams(ctx: Ctx, actor: Actor, id: number) {
   };
 }
 
+/**
+ * My past satisfaction per category group, and my unit's where I have none: what 适合我的需求 shows on each card,
+ * so two needs of different kinds do not show the same average.
+ */
+async function satisfactionByGroup(db: Kysely<DB>, personId: number, unitId: number) {
+  const [mine, unit] = await Promise.all([
+    sql<{ grp: string | null; average: number; count: number }>`select c.grp, avg(r.score)::float8 as average,
+        count(*)::int as count
+      from demand_rating_member m join demand_rating r on r.id = m.rating_id join demand d on d.id = r.demand_id
+      left join demand_category c on c.id = d.category_id
+      where m.person_id = ${personId} group by c.grp`.execute(db),
+    sql<{ grp: string | null; average: number; count: number }>`select c.grp, avg(r.score)::float8 as average,
+        count(*)::int as count
+      from demand_rating r join demand d on d.id = r.demand_id left join demand_category c on c.id = d.category_id
+      where r.unit_id = ${unitId} group by c.grp`.execute(db),
+  ]);
+  const map = (rows: { grp: string | null; average: number; count: number }[]) =>
+    new Map(rows.map((r) => [r.grp ?? '', { average: r.average, count: r.count }]));
+  return { mine: map(mine.rows), unit: map(unit.rows) };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
 /** 适合我的需求: published needs open to the member, ranked by how well they fit the member. */
 export async function fitMe(ctx: Ctx, actor: Actor) {
   const me = await ctx.db
@@ -204,6 +237,7 @@ export async function fitMe(ctx: Ctx, actor: Actor) {
     .executeTakeFirstOrThrow();
   const { rows } = await repo.listDemands(ctx.db, actor, { view: 'open', page: 1, pageSize: 100 });
   const myFacts = await facts(ctx.db, 'person', [me.id], null);
+  const ratings = await satisfactionByGroup(ctx.db, me.id, actor.unitId);
   const candidate: MatchCandidate = {
     kind: 'person',
     id: me.id,
@@ -213,20 +247,31 @@ export async function fitMe(ctx: Ctx, actor: Actor) {
     campus: me.campus || null,
     busyOn: myFacts.load.get(me.id)?.busy ?? [],
     openLoad: myFacts.load.get(me.id)?.load ?? 0,
-    satisfaction: myFacts.rating.get(me.id) ?? null,
+    satisfaction: null,
   };
-  const needs = rows.map((r) => ({
-    id: r.id,
-    requiredSkills: r.requiredSkills ?? [],
-    campus: r.campus || null,
-    neededOn: r.neededOn,
-    row: r,
-  }));
-  const ranked = rankNeedsFor(candidate, needs).slice(0, 20);
+  const ranked = rows
+    .map((row) => {
+      const need = { requiredSkills: row.requiredSkills ?? [], campus: row.campus || null, neededOn: row.neededOn };
+      const group = row.categoryGroup ?? '';
+      const own = ratings.mine.get(group);
+      const unit = own ? undefined : ratings.unit.get(group);
+      const score = scoreMatch(need, { ...candidate, satisfaction: own ?? unit ?? null });
+      // Say whose ratings, on which kind of need, the satisfaction part stands for.
+      const kind = row.categoryGroup ? `“${row.categoryGroup}”类` : '未分类';
+      const said = own
+        ? `我在${kind}需求上的平均满意度 ${round1(own.average)} 分（${own.count} 次评价）`
+        : unit
+          ? `本支部${kind}需求平均满意度 ${round1(unit.average)} 分（${unit.count} 次评价）`
+          : `我和本支部暂无${kind}需求的评价`;
+      const reasons = score.reasons.map((r) => (r.includes('满意度') || r.includes('评价') ? said : r));
+      return { row, ...score, reasons };
+    })
+    .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
+    .slice(0, 20);
   return {
     me: { skills: me.skills, specialty: me.specialty, campus: me.campus, openLoad: candidate.openLoad },
     items: ranked.map((r) => ({
-      ...presentDemand(r.need.row, actor),
+      ...presentDemand(r.row, actor),
       score: r.score,
       parts: r.parts,
       reasons: r.reasons,

@@ -3,22 +3,17 @@ import { type DemandState, DONE_STATES, FINAL_STATES } from '@pioneer/domain';
 import { type Kysely, sql } from 'kysely';
 import { type Actor, scopePaths } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
-import { AppError, forbidden, notFound } from '../../core/errors';
+import { forbidden, notFound } from '../../core/errors';
 import type { Context } from '../../core/module';
 import { hit } from '../../core/rate-limit';
 import type { DB } from '../../db/types';
 import { clockFor } from './demands.present';
 import * as repo from './demands.repository';
 import { insertDemand, PUBLIC_LIMIT } from './intake.service';
+import { Open311Error } from './open311.errors';
+import { type PostBody, possibleCode, possibleId } from './open311.input';
 
 type Ctx = Pick<Context, 'db'>;
-
-/** GeoReport v2 answers errors as a list of { code, description }; this carries one through our error path. */
-export class Open311Error extends AppError {
-  constructor(status: number, description: string) {
-    super(status, `OPEN311_${status}`, description);
-  }
-}
 
 /** Keyed clients may send more than an anonymous caller. */
 export const KEYED_LIMIT = { hits: 600, windowSeconds: 3600 };
@@ -47,22 +42,20 @@ export async function services(db: Kysely<DB>) {
   }));
 }
 
-export interface Open311Post {
-  service_code?: string;
-  lat?: number;
-  long?: number;
-  address_string?: string;
-  address_id?: string;
-  zipcode?: string;
-  email?: string;
-  device_id?: string;
-  account_id?: string;
-  first_name?: string;
-  last_name?: string;
-  phone?: string;
-  description?: string;
-  media_url?: string;
-  api_key?: string;
+/** GET services/{code}: our categories have no extra attributes; an unknown or impossible code is a 404. */
+export async function serviceDefinition(db: Kysely<DB>, code: string) {
+  const found = possibleCode(code) ? (await services(db)).find((s) => s.service_code === code) : undefined;
+  if (!found) throw new Open311Error(404, `service_code 不存在：${code.slice(0, 60)}`);
+  return { service_code: found.service_code, attributes: [] };
+}
+
+/** Discovery's changeset moves whenever the service list or a service definition changes (Service Discovery). */
+export async function changeset(db: Kysely<DB>) {
+  const row = await db
+    .selectFrom('demand_category')
+    .select((eb) => eb.fn.max('updated_at').as('latest'))
+    .executeTakeFirst();
+  return row?.latest ? new Date(row.latest).toISOString() : '2026-01-01T00:00:00.000Z';
 }
 
 async function client(ctx: Ctx, ip: string, apiKey: string | undefined) {
@@ -86,15 +79,18 @@ async function client(ctx: Ctx, ip: string, apiKey: string | undefined) {
 }
 
 /** POST requests.json: a society need from a municipal or community system. */
-export async function createRequest(ctx: Ctx, ip: string, input: Open311Post) {
+export async function createRequest(ctx: Ctx, ip: string, input: PostBody) {
   const from = await client(ctx, ip, input.api_key);
-  const cat = await ctx.db
-    .selectFrom('demand_category')
-    .select(['id', 'name'])
-    .where('code', '=', input.service_code ?? '')
-    .where('active', '=', true)
-    .executeTakeFirst();
-  if (!cat) throw new Open311Error(400, `service_code 不存在：${input.service_code ?? ''}`);
+  const cat = possibleCode(input.service_code)
+    ? await ctx.db
+        .selectFrom('demand_category')
+        .select(['id', 'name'])
+        .where('code', '=', input.service_code)
+        .where('active', '=', true)
+        .executeTakeFirst()
+    : undefined;
+  // The spec's answer to an unknown service_code is 404, as for GET services/{code}.
+  if (!cat) throw new Open311Error(404, `service_code 不存在：${input.service_code.slice(0, 60)}`);
   const hasPoint = input.lat !== undefined && input.long !== undefined;
   if (!hasPoint && !input.address_string && !input.address_id) {
     throw new Open311Error(400, '缺少位置：须提供 lat 与 long、address_string 或 address_id 之一');
@@ -140,12 +136,13 @@ export function toRequest(row: repo.DemandRow & { code: string | null; statusNot
     status: CLOSED_STATES.includes(row.state as DemandState) ? 'closed' : 'open',
     status_notes: row.statusNotes ?? '',
     service_name: row.categoryName,
-    service_code: row.code,
+    service_code: row.code ?? '',
     description: reviewed ? row.description : '',
     agency_responsible: row.responsibleUnitName,
     service_notice: '',
     requested_datetime: row.submittedAt,
-    updated_datetime: row.updatedAt,
+    // The row's updated_at is the transaction's start, a moment before submitted_at is taken: never show it earlier.
+    updated_datetime: Date.parse(row.updatedAt) < Date.parse(row.submittedAt) ? row.submittedAt : row.updatedAt,
     expected_datetime: clockFor(row)?.dueAt ?? null,
     address: reviewed ? row.location : '',
     address_id: row.addressId,
@@ -157,15 +154,22 @@ export function toRequest(row: repo.DemandRow & { code: string | null; statusNot
 }
 
 export interface Open311Query {
-  ids?: number[];
+  /** As given: ids that cannot exist (not a number, too long) match nothing. */
+  ids?: string[];
   codes?: string[];
   start?: string;
   end?: string;
   statuses?: ('open' | 'closed')[];
 }
 
-/** GET requests.json: by ids, or by codes/status within a date range (default the last 90 days), at most 1000. */
+/**
+ * GET requests: by ids (then every other argument is ignored), or by codes and status within a window of
+ * requested_datetime (default the last 90 days), newest first, at most 1000.
+ */
 export async function findRequests(db: Kysely<DB>, q: Open311Query) {
+  const ids = q.ids ? [...new Set(q.ids.filter(possibleId).map(Number))].slice(0, 1000) : undefined;
+  const codes = q.ids ? undefined : q.codes?.filter(possibleCode);
+  if (ids?.length === 0 || codes?.length === 0) return [];
   let query = repo
     .base(db)
     .select(repo.COLUMNS)
@@ -177,14 +181,16 @@ export async function findRequests(db: Kysely<DB>, q: Open311Query) {
         'statusNotes',
       ),
     )
-    .select(sql<number[]>`'{}'::int[]`.as('assigneeIds'));
-  if (q.ids?.length) {
-    query = query.where('d.id', 'in', q.ids);
+    .select(sql<number[]>`'{}'::int[]`.as('assigneeIds'))
+    // A GeoReport request always has a service_code: needs not yet given a category are not service requests yet.
+    .where('d.category_id', 'is not', null);
+  if (ids) {
+    query = query.where('d.id', 'in', ids);
   } else {
     const end = q.end ?? new Date().toISOString();
     const start = q.start ?? new Date(Date.parse(end) - 90 * 86_400_000).toISOString();
     query = query.where('d.submitted_at', '>=', start).where('d.submitted_at', '<=', end);
-    if (q.codes?.length) query = query.where('cat.code', 'in', q.codes);
+    if (codes) query = query.where('cat.code', 'in', codes);
     if (q.statuses?.length === 1) {
       query = query.where('d.state', q.statuses[0] === 'closed' ? 'in' : 'not in', CLOSED_STATES as DemandState[]);
     }

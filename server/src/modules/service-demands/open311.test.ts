@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { describeRequest, type FuzzRequest, operationsOf, requestsFor } from '../../core/fuzz-requests';
 import { describeOnEngines } from '../../test/harness';
 import { fixtures } from './demands.fixtures';
 import { DEMO_OPEN311_KEY } from './demo.seed';
@@ -41,7 +43,8 @@ describeOnEngines('service demands · Open311 GeoReport v2', (t) => {
       method: 'POST',
       url: '/open311/v2/requests.json',
       payload: new URLSearchParams(fields).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: ip,
     });
 
   it('lists our categories as services with exactly the spec fields', async () => {
@@ -61,7 +64,7 @@ describeOnEngines('service demands · Open311 GeoReport v2', (t) => {
     const discovery = await t().anonymous.get('/open311/discovery.json');
     expect(discovery.body.endpoints[0]).toMatchObject({
       specification: 'http://wiki.open311.org/GeoReport_v2',
-      formats: ['application/json'],
+      formats: ['text/xml', 'application/json'],
     });
   });
 
@@ -104,13 +107,13 @@ describeOnEngines('service demands · Open311 GeoReport v2', (t) => {
     expect(keyed.body[0].account_id).toBe('u-77');
   });
 
-  it('answers errors as a list of { code, description }: bad key 403, unknown service 400, missing location 400', async () => {
+  it('answers errors as a list of { code, description }: bad key 403, unknown service 404, missing location 400', async () => {
     const badKey = await form({ service_code: 'health', address_id: 'x', api_key: 'wrong' });
     expect(badKey.status).toBe(403);
     expectErrors(badKey.body, 403);
     const unknown = await form({ service_code: 'no-such', address_id: 'x' });
-    expect(unknown.status).toBe(400);
-    expectErrors(unknown.body, 400);
+    expect(unknown.status).toBe(404);
+    expectErrors(unknown.body, 404);
     const noPlace = await form({ service_code: 'health' });
     expect(noPlace.status).toBe(400);
     expect(noPlace.body[0].description).toMatch(/lat/);
@@ -198,5 +201,27 @@ describeOnEngines('service demands · Open311 GeoReport v2', (t) => {
     expect((await (await t().as('zuzhibu')).post('/api/open311-clients/999999/revoke', {})).status).toBe(404);
     f.ok(await (await t().as('zuzhibu')).post(`/api/open311-clients/${created.id}/revoke`, {}));
     expect((await form({ service_code: 'health', address_id: 'x', api_key: created.apiKey })).status).toBe(403);
+  });
+
+  it('answers generated bad requests on every /open311 operation with the error list, never a 5xx', async () => {
+    // The app-wide fuzz (core/no-500.test.ts) checks "no 5xx"; here also that every refusal is the spec's list.
+    const ops = operationsOf((await t().anonymous.get('/api/openapi.json')).body).filter((op) =>
+      op.path.startsWith('/open311/'),
+    );
+    expect(ops.length).toBe(14);
+    const failures: string[] = [];
+    for (const [index, op] of ops.entries()) {
+      const property = fc.asyncProperty(requestsFor(op, false), async (req: FuzzRequest) => {
+        const res = await t().anonymous.inject(req);
+        const type = String(res.headers['content-type']);
+        const isList = type.startsWith('text/xml') ? String(res.body).includes('<errors>') : Array.isArray(res.body);
+        if (res.status >= 500 || (res.status >= 400 && !isList)) {
+          throw new Error(`${describeRequest(req)} → ${res.status} ${type} ${String(res.raw).slice(0, 200)}`);
+        }
+      });
+      const result = await fc.check(property, { numRuns: 40, seed: 311 + index, endOnFailure: true });
+      if (result.failed) failures.push(`${op.method} ${op.path}: ${String(result.errorInstance)}`);
+    }
+    expect(failures).toEqual([]);
   });
 });

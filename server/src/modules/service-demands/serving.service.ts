@@ -2,7 +2,7 @@ import type { CompleteInput } from '@pioneer/domain';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { recordAudit } from '../../core/audit/audit';
-import { AppError, conflict, notFound } from '../../core/errors';
+import { conflict, notFound } from '../../core/errors';
 import type { Context } from '../../core/module';
 import type { DB } from '../../db/types';
 import { creditServiceNeed } from '../volunteering/ledger.need';
@@ -15,9 +15,6 @@ import { allow, onDemand } from './transitions.service';
 
 type Ctx = Pick<Context, 'db'>;
 type Trx = Transaction<DB>;
-
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
-const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
 
 /** Members (and probationary members) of the serving unit's subtree among `ids`; refuses anyone else by name. */
 async function checkServers(trx: Trx, row: repo.DemandRow, ids: number[]) {
@@ -156,14 +153,9 @@ export async function uploadPhoto(
   ctx: Ctx,
   actor: Actor,
   id: number,
+  /** Read through core/uploads `readUpload(request, 'photo')`: size, type and content already checked. */
   file: { filename: string; mimetype: string; content: Buffer },
 ) {
-  if (!PHOTO_TYPES.has(file.mimetype))
-    throw new AppError(400, 'VALIDATION', '照片只支持 JPG、PNG、WebP、GIF 格式', [
-      { path: 'file', message: '格式不支持' },
-    ]);
-  if (file.content.length > PHOTO_MAX_BYTES)
-    throw new AppError(400, 'VALIDATION', '照片不能超过 5 MB', [{ path: 'file', message: '文件过大' }]);
   return onDemand(ctx, actor, id, async (trx, row, ref) => {
     allow(canServe(actor, ref), '只有认领方或被安排的党员可以上传服务照片');
     const photo = await trx

@@ -5,18 +5,22 @@ import { type Actor, can } from '../../core/actor';
 export interface ActivityRef {
   orgPath: string;
   status: string;
+  /** When its last shift ends; closing (结项) waits for it. */
+  endsAt?: string;
 }
 
 export const canCreateActivityIn = (actor: Actor, unitPath: string) => can(actor, 'volunteer.manage', unitPath);
 export const canManageActivity = (actor: Actor, a: ActivityRef) => can(actor, 'volunteer.manage', a.orgPath);
 export const isOpen = (a: ActivityRef) => a.status === 'published';
+/** 结项 settles attendance, so it waits until every shift has ended (before the start, cancel instead). */
+export const hasEnded = (a: ActivityRef, now: number) => a.endsAt === undefined || Date.parse(a.endsAt) <= now;
 
-export function activityAbilities(actor: Actor, a: ActivityRef) {
+export function activityAbilities(actor: Actor, a: ActivityRef, now = Date.now()) {
   const manage = canManageActivity(actor, a);
   return {
     manage,
     cancel: manage && isOpen(a),
-    close: manage && isOpen(a),
+    close: manage && isOpen(a) && hasEnded(a, now),
     showCode: manage && isOpen(a),
     review: manage && isOpen(a),
   };
@@ -98,7 +102,9 @@ export function signupAbilities(actor: Actor, a: ActivityRef, s: SignupRef, now:
   const own = s.personId === actor.personId;
   return {
     cancel: canCancelSignup(actor, a, s, now),
-    requestManual: own && isOpen(a) && s.status === 'confirmed' && s.checkinReview !== 'approved',
+    // 补签 is for a shift one attended: it makes no sense before the shift has begun.
+    requestManual:
+      own && isOpen(a) && s.status === 'confirmed' && s.checkinReview !== 'approved' && now >= Date.parse(s.shiftStart),
     review: canManageActivity(actor, a) && isOpen(a) && s.checkinReview === 'pending',
     record: canManageActivity(actor, a) && isOpen(a) && s.status === 'confirmed',
   };

@@ -173,6 +173,16 @@ export function shiftsOf(db: Db, activityId: number, personId: number) {
           .where('w.status', '=', 'waiting')
           .select(sql<number>`count(*)::int`.as('n'))
           .as('waiting'),
+      // My place in the waiting list (1 = next to get a freed seat), in the order people joined it.
+      (eb) =>
+        eb
+          .selectFrom('volunteer_signup as w')
+          .whereRef('w.shift_id', '=', 's.id')
+          .where('w.status', '=', 'waiting')
+          .where('m.status', '=', 'waiting')
+          .whereRef('w.id', '<=', 'm.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('myWaitingPosition'),
     ])
     .where('s.activity_id', '=', activityId)
     .orderBy('s.starts_at')

@@ -138,13 +138,42 @@ export async function cancelActivity(ctx: Ctx, actor: Actor, id: number, reason:
 }
 
 /**
- * 结项: settles attendance in one step. Checked-in (and approved) sign-ups are present and their served
- * minutes go to the hours ledger as credits confirmed by the organizer; the rest are no-shows; waiting
- * entries expire. Refused while a late or manual entry still waits for review.
+ * 结项 waits until every shift has ended: attendance is only settled for shifts that are over, so a future
+ * shift is never marked absent and nobody is credited for time not yet served (issue 9, 10c).
+ */
+async function refuseUnendedShifts(trx: Db, id: number) {
+  const now = new Date().toISOString();
+  const row = await trx
+    .selectFrom('volunteer_shift')
+    .select([
+      sql<number>`count(*) filter (where ends_at > ${now})::int`.as('unended'),
+      sql<number>`count(*) filter (where starts_at <= ${now})::int`.as('started'),
+      sql<string>`max(ends_at)`.as('lastEnd'),
+    ])
+    .where('activity_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const unended = Number(row.unended);
+  if (unended === 0) return;
+  throw conflict(
+    'SHIFTS_NOT_ENDED',
+    Number(row.started) === 0
+      ? '活动尚未开始，不能结项；如不再举办，请取消活动'
+      : `还有 ${unended} 个岗位班次尚未结束，全部结束后才能结项`,
+    { unended, endsAt: row.lastEnd },
+  );
+}
+
+/**
+ * 结项: settles attendance in one step, once every shift has ended. Credit follows the record of attendance:
+ * a code check-in (to the check-out, or to the shift's end when the volunteer did not check out), or a late
+ * check-in or manual entry the organizer approved; everyone else is a no-show. Served minutes go to the hours
+ * ledger as credits confirmed by the organizer; waiting entries expire. Refused while a late or manual entry
+ * still waits for review.
  */
 export async function closeActivity(ctx: Ctx, actor: Actor, id: number) {
   return ctx.db.transaction().execute(async (trx) => {
     const activity = await activityToManage(trx, actor, id);
+    await refuseUnendedShifts(trx, id);
     const roster = await signups.rosterOf(trx, id);
     const confirmed = roster.filter((r) => r.status === 'confirmed');
     const pending = confirmed.filter((r) => r.checkinReview === 'pending').length;

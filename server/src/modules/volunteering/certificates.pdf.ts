@@ -31,6 +31,9 @@ export interface CertificateDoc {
   totalMinutes: number;
   activityCount: number;
   records: CertificateRecord[];
+  /** Flagged hours still under review at issue: left out of the total, and said so on the certificate. */
+  pendingMinutes: number;
+  pendingCount: number;
   responsibleName: string;
   handlerName: string;
   issuedAt: string;
@@ -129,6 +132,9 @@ export async function renderCertificate(c: CertificateDoc): Promise<Buffer> {
     row([r.date, r.title, HOUR_CATEGORY_LABELS[r.category as HourCategory] ?? r.category, formatMinutes(r.minutes)]);
   }
   if (c.records.length > MAX_LINES) row(['', `……其余 ${c.records.length - MAX_LINES} 项见出具单位存档`, '', '']);
+  if (c.pendingCount > 0) {
+    row(['', `另有 ${c.pendingCount} 项共${formatMinutes(c.pendingMinutes)}正在复核，未计入本证明`, '', '']);
+  }
 
   heading('三、出具组织');
   const orgTop = doc.y;

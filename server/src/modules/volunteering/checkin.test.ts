@@ -70,6 +70,21 @@ describeOnEngines('volunteering check-in', (t) => {
     expect((await t().anonymous.post(close)).status).toBe(401);
     expect((await (await t().as('zhibu2')).post(close)).status).toBe(404);
     expect((await me.post(close)).status).toBe(403);
+    // Not before the shift has ended (issue 9, 10c)…
+    const early = await (await t().as('zhibu')).post(close);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('SHIFTS_NOT_ENDED');
+    // …so move the shift and the check-in back in time, as if the 90 minutes had passed.
+    await t()
+      .database.db.updateTable('volunteer_shift')
+      .set({ starts_at: minutesFromNow(-100), ends_at: minutesFromNow(-10) })
+      .where('id', '=', shiftIds[0])
+      .execute();
+    await t()
+      .database.db.updateTable('volunteer_signup')
+      .set({ checked_in_at: minutesFromNow(-110) })
+      .where('shift_id', '=', shiftIds[0])
+      .execute();
     const closed = await (await t().as('zhibu')).post(close);
     expect(closed.status).toBe(200);
     // Checked in 10 minutes early: the shift's 90 minutes count, from its start to its end.
@@ -128,6 +143,17 @@ describeOnEngines('volunteering check-in', (t) => {
     ).toBe(400);
     expect((await (await t().as('jiaogong')).post(requestUrl, body)).status).toBe(200);
 
+    // The shift is over (it ran from 100 to 10 minutes ago; dangyuan checked in 20 minutes late).
+    await db
+      .updateTable('volunteer_shift')
+      .set({ starts_at: minutesFromNow(-100), ends_at: minutesFromNow(-10) })
+      .where('id', '=', shiftIds[0])
+      .execute();
+    await db
+      .updateTable('volunteer_signup')
+      .set({ checked_in_at: minutesFromNow(-80) })
+      .where('id', '=', late)
+      .execute();
     const blocked = await (await t().as('zhibu')).post(`/api/volunteer/activities/${id}/close`);
     expect(blocked.status).toBe(409);
     expect(blocked.body.error).toMatchObject({ code: 'PENDING_REVIEWS', details: { pending: 2 } });
@@ -155,7 +181,7 @@ describeOnEngines('volunteering check-in', (t) => {
       .orderBy('id')
       .execute();
     expect(roster[0]).toMatchObject({ id: late, attendance: 'present' });
-    expect(roster[0].credited_minutes).toBeGreaterThanOrEqual(49);
+    expect(roster[0].credited_minutes).toBeGreaterThanOrEqual(69);
     expect(roster[1]).toMatchObject({ id: manual, attendance: 'no_show', credited_minutes: null });
   });
 
@@ -167,6 +193,18 @@ describeOnEngines('volunteering check-in', (t) => {
     expect((await t().anonymous.post(url, body)).status).toBe(401);
     expect((await (await t().as('zhibu2')).post(url, body)).status).toBe(404);
     expect((await (await t().as('zhibu')).post(url, body)).body.checkinReview).toBe('approved');
+    // Closing before the activity starts credits nobody and marks nobody absent: it is refused.
+    const early = await (await t().as('zhibu')).post(`/api/volunteer/activities/${id}/close`);
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'SHIFTS_NOT_ENDED', message: expect.stringContaining('尚未开始') });
+    const db = t().database.db;
+    await db
+      .updateTable('volunteer_shift')
+      .set({ starts_at: minutesFromNow(-200), ends_at: minutesFromNow(-110) })
+      .where('id', '=', shiftIds[0])
+      .execute();
+    const past = { checkInAt: minutesFromNow(-200), checkOutAt: minutesFromNow(-140), note: '现场登记' };
+    expect((await (await t().as('zhibu')).post(url, past)).body.checkinReview).toBe('approved');
     const closed = await (await t().as('zhibu')).post(`/api/volunteer/activities/${id}/close`);
     expect(closed.body).toMatchObject({ present: 1, minutes: 60 });
   });

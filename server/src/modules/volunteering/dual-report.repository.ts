@@ -120,6 +120,7 @@ function claims(db: Db) {
       'c.minutes',
       'c.note',
       'c.confirmed_at as confirmedAt',
+      'cp.id as postId',
       'cp.title as postTitle',
       'cp.category',
       'pt.name as communityName',

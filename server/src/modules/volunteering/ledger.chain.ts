@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Selectable, sql } from 'kysely';
 import { canonicalJson } from '../../core/audit/chain';
+import { flagAppended } from './ledger.flagging';
 import { type Db, iso, notRegistered, shanghaiYear } from './shared';
 import type { VolunteerHoursEntryTable } from './volunteering.tables';
 
@@ -86,7 +87,8 @@ export async function lockPeople(trx: Db, personIds: number[]) {
 }
 
 /**
- * Appends entries (in the caller's transaction), chaining each onto its person's last entry.
+ * Appends entries (in the caller's transaction), chaining each onto its person's last entry, and flags the new
+ * credits (ledger.flagging.ts).
  * `recordedAt` is for the demo loader, which must not depend on the clock.
  */
 export async function appendEntries(
@@ -129,7 +131,14 @@ export async function appendEntries(
     return { ...fields, prev_hash: head.hash, hash };
   });
   const inserted = await trx.insertInto('volunteer_hours_entry').values(rows).returning('id').execute();
-  return inserted.map((r) => Number(r.id));
+  const ids = inserted.map((r) => Number(r.id));
+  // A credit's flags are written with it: flagged credits are pending (not counted) until a reviewer decides.
+  await flagAppended(
+    trx,
+    ids.filter((_, i) => rows[i].kind === 'credit'),
+    iso(recordedAt),
+  );
+  return ids;
 }
 
 export interface ChainCheck {

@@ -2,7 +2,14 @@
  * Fraud flags on hours credits (pure). Each names a reason a reviewer should look at an entry; none blocks it,
  * because a flag is a question for a person, not a verdict.
  */
-export type FlagCode = 'LATE_ENTRY' | 'EXCEEDS_DURATION' | 'OVERLAPPING' | 'BULK_ENTRY';
+export const FLAG_CODES = ['LATE_ENTRY', 'EXCEEDS_DURATION', 'OVERLAPPING', 'BULK_ENTRY'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  LATE_ENTRY: '补录过晚',
+  EXCEEDS_DURATION: '超过服务时长',
+  OVERLAPPING: '时间重叠',
+  BULK_ENTRY: '集中录入',
+};
 export interface Flag {
   code: FlagCode;
   reason: string;

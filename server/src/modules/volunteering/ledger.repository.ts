@@ -2,6 +2,8 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { inScope } from '../../core/scope';
 import type { DB } from '../../db/types';
+import { countedHours, pendingHours, reviewStateOf } from './ledger.counted';
+import type { Flag } from './ledger.flags';
 import type { Db } from './shared';
 
 type EntryEb = ExpressionBuilder<DB & { e: DB['volunteer_hours_entry']; u: DB['org_unit'] }, 'e' | 'u'>;
@@ -37,8 +39,17 @@ function entries(db: Db) {
     .selectFrom('volunteer_hours_entry as e')
     .innerJoin('org_unit as u', 'u.id', 'e.unit_id')
     .leftJoin('volunteer_activity as a', 'a.id', 'e.activity_id')
+    .leftJoin('volunteer_hours_flag as f', 'f.entry_id', 'e.id')
     .select(ENTRY_COLUMNS)
     .select([
+      // The stored flags and the review decision, shown on the entry (migration 0620).
+      sql<Flag[] | null>`f.flags`.as('flags'),
+      'f.flagged_at as flaggedAt',
+      'f.decision',
+      'f.decided_by_name as decidedByName',
+      'f.decided_at as decidedAt',
+      'f.decision_reason as decisionReason',
+      reviewStateOf('e').as('reviewState'),
       'a.title as activityTitle',
       'a.starts_at as activityStart',
       'a.ends_at as activityEnd',
@@ -72,20 +83,40 @@ export function myEntries(db: Db, personId: number, year?: number) {
     .execute();
 }
 
-/** Net minutes per service year (reversals are negative, so corrections net out). */
+/**
+ * Minutes per service year that count (ledger.counted.ts), and beside them what waits for review: pending
+ * hours are shown to the person but left out of the total.
+ */
 export async function myYearTotals(db: Db, personId: number) {
-  const rows = await db
-    .selectFrom('volunteer_hours_entry')
-    .select([
-      'service_year as year',
-      sql<number>`sum(minutes)::int`.as('minutes'),
-      sql<number>`count(*) filter (where kind = 'credit')::int`.as('credits'),
-    ])
-    .where('person_id', '=', personId)
-    .groupBy('service_year')
-    .orderBy('service_year', 'desc')
-    .execute();
-  return rows.map((r) => ({ year: r.year, minutes: Number(r.minutes), credits: Number(r.credits) }));
+  const [counted, pending] = await Promise.all([
+    countedHours(db)
+      .select([
+        'e.service_year as year',
+        sql<number>`sum(e.minutes)::int`.as('minutes'),
+        sql<number>`count(*)::int`.as('n'),
+      ])
+      .where('e.person_id', '=', personId)
+      .groupBy('e.service_year')
+      .execute(),
+    pendingHours(db)
+      .select([
+        'e.service_year as year',
+        sql<number>`sum(e.minutes)::int`.as('minutes'),
+        sql<number>`count(*)::int`.as('n'),
+      ])
+      .where('e.person_id', '=', personId)
+      .groupBy('e.service_year')
+      .execute(),
+  ]);
+  const years = [...new Set([...counted, ...pending].map((r) => r.year))].sort((a, b) => b - a);
+  const of = (rows: typeof counted, year: number) => rows.find((r) => r.year === year);
+  return years.map((year) => ({
+    year,
+    minutes: Number(of(counted, year)?.minutes ?? 0),
+    credits: Number(of(counted, year)?.n ?? 0),
+    pendingMinutes: Number(of(pending, year)?.minutes ?? 0),
+    pendingCount: Number(of(pending, year)?.n ?? 0),
+  }));
 }
 
 export interface LedgerFilter {
@@ -108,28 +139,46 @@ export function listInScope(db: Db, actor: Actor, f: LedgerFilter) {
     .execute();
 }
 
-/** Per-person net minutes for a year, over entries recorded in the actor's scope (optionally one subtree). */
+/**
+ * Per-person minutes that count for a year, over entries recorded in the actor's scope (optionally one subtree),
+ * with the pending minutes beside them (not in the total).
+ */
 export async function totalsInScope(db: Db, actor: Actor, f: { unitPath?: string; year: number }) {
-  const rows = await db
-    .selectFrom('volunteer_hours_entry as e')
-    .innerJoin('org_unit as u', 'u.id', 'e.unit_id')
-    .innerJoin('person as p', 'p.id', 'e.person_id')
-    .leftJoin('volunteer as v', 'v.person_id', 'e.person_id')
-    .select([
-      'e.person_id as personId',
-      'p.name',
-      'v.volunteer_no as volunteerNo',
-      sql<number>`sum(e.minutes)::int`.as('minutes'),
-      sql<number>`count(*) filter (where e.kind = 'credit')::int`.as('credits'),
-    ])
-    .where((eb) => inScope(eb, 'u.path', actor, 'volunteer.view'))
-    .$if(f.unitPath !== undefined, (q) => q.where('u.path', 'like', `${f.unitPath}%`))
-    .where('e.service_year', '=', f.year)
-    .groupBy(['e.person_id', 'p.name', 'v.volunteer_no'])
-    .orderBy('minutes', 'desc')
+  const grouped = <Q extends ReturnType<typeof countedHours> | ReturnType<typeof pendingHours>>(q: Q) =>
+    (q as ReturnType<typeof countedHours>)
+      .innerJoin('org_unit as u', 'u.id', 'e.unit_id')
+      .select([
+        'e.person_id as personId',
+        sql<number>`sum(e.minutes)::int`.as('minutes'),
+        sql<number>`count(*)::int`.as('n'),
+      ])
+      .where((eb) => inScope(eb, 'u.path', actor, 'volunteer.view'))
+      .$if(f.unitPath !== undefined, (q) => q.where('u.path', 'like', `${f.unitPath}%`))
+      .where('e.service_year', '=', f.year)
+      .groupBy('e.person_id')
+      .execute();
+  const [counted, pending] = await Promise.all([grouped(countedHours(db)), grouped(pendingHours(db))]);
+  const ids = [...new Set([...counted, ...pending].map((r) => r.personId))];
+  if (ids.length === 0) return [];
+  const people = await db
+    .selectFrom('person as p')
+    .leftJoin('volunteer as v', 'v.person_id', 'p.id')
+    .select(['p.id', 'p.name', 'v.volunteer_no as volunteerNo'])
+    .where('p.id', 'in', ids)
     .execute();
-  return rows.map((r) => ({ ...r, minutes: Number(r.minutes), credits: Number(r.credits) }));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return ids
+    .map((personId) => {
+      const c = counted.find((r) => r.personId === personId);
+      const p = pending.find((r) => r.personId === personId);
+      return {
+        personId,
+        name: byId.get(personId)?.name ?? '',
+        volunteerNo: byId.get(personId)?.volunteerNo ?? null,
+        minutes: Number(c?.minutes ?? 0),
+        credits: Number(c?.n ?? 0),
+        pendingMinutes: Number(p?.minutes ?? 0),
+      };
+    })
+    .sort((a, b) => b.minutes - a.minutes || a.personId - b.personId);
 }
-
-export const isEffectiveCredit = (e: Pick<EntryRow, 'kind' | 'reversedBy'>) =>
-  e.kind === 'credit' && e.reversedBy === null;

@@ -6,7 +6,6 @@ import { notFound } from '../../core/errors';
 import type { App, Context } from '../../core/module';
 import { inScope } from '../../core/scope';
 import { verifyPersonChain } from './ledger.chain';
-import { detectFlags } from './ledger.flags';
 import { entryAbilities } from './ledger.policy';
 import * as repo from './ledger.repository';
 import * as service from './ledger.service';
@@ -21,26 +20,15 @@ const ledgerQuery = z.object({
   personId: z.coerce.number().int().positive().optional(),
 });
 
-/** Entries with the flags found among them and what the actor may do with each. */
+/**
+ * Entries with their flags (written when each credit was appended, ledger.flagging.ts), where each stands in
+ * review, and what the actor may do with each.
+ */
 function present(actor: Actor, rows: repo.EntryRow[]) {
-  const flags = detectFlags(
-    rows.filter(repo.isEffectiveCredit).map((e) => ({
-      id: Number(e.id),
-      personId: e.personId,
-      minutes: e.minutes,
-      serviceStart: e.serviceStart,
-      serviceEnd: e.serviceEnd,
-      recordedAt: e.recordedAt,
-      recordedBy: e.recordedBy,
-      basis: e.basis,
-      activityStart: e.activityStart,
-      activityEnd: e.activityEnd,
-    })),
-  );
   return rows.map((e) => ({
     ...e,
     id: Number(e.id),
-    flags: flags.get(Number(e.id)) ?? [],
+    flags: e.flags ?? [],
     abilities: entryAbilities(actor, e),
   }));
 }
@@ -59,7 +47,7 @@ export function ledgerRoutes(app: App, ctx: Context) {
         repo.myYearTotals(ctx.db, actor.personId),
         repo.myEntries(ctx.db, actor.personId, request.query.year),
       ]);
-      return { totals, items: entries.map((e) => ({ ...e, id: Number(e.id), hash: undefined })) };
+      return { totals, items: entries.map((e) => ({ ...e, id: Number(e.id), flags: e.flags ?? [], hash: undefined })) };
     },
   );
 

@@ -116,7 +116,14 @@ async function entryForChange(trx: Db, actor: Actor, id: number) {
   return entry;
 }
 
-function reversalOf(entry: repo.EntryRow, actor: Actor, reason: string) {
+/** The fields of a credit a reversal copies. */
+export type ReversibleEntry = Pick<
+  repo.EntryRow,
+  'personId' | 'minutes' | 'category' | 'source' | 'sourceId' | 'activityId' | 'unitId' | 'serviceStart' | 'serviceEnd'
+> & { id: number | string };
+
+/** The reversal of a credit: the same fields with negative minutes (the ledger stays append-only). */
+export function reversalOf(entry: ReversibleEntry, actor: Actor, reason: string) {
   return {
     personId: entry.personId,
     kind: 'reversal' as const,

@@ -161,5 +161,97 @@ export async function seedActivities(
     ],
     '2026-06-01T10:00:00+08:00',
   );
+  await seedReviewStates(trx, people, ctx.tops);
   return ids;
+}
+
+/**
+ * Flagged entries in each review state (issue 16), so the review queue and pending hours show at once: the
+ * late entry above stays pending; one late entry is accepted with a reason; one entry claiming more minutes
+ * than the service lasted is reversed; one more waits. The committee's organization department decides.
+ */
+async function seedReviewStates(trx: Transaction<DB>, people: SeedPeople, tops: string[]) {
+  const { volunteers } = people;
+  const top1 = tops[1] ?? tops[0];
+  const manual = (
+    v: { id: number },
+    unitKey: string,
+    day: string,
+    minutes: number,
+    endHour: string,
+    description: string,
+  ): NewEntry => {
+    const officer = people.secretaryOf(unitKey);
+    return {
+      personId: v.id,
+      kind: 'credit',
+      minutes,
+      category: 'community',
+      source: 'service_need',
+      sourceId: 3,
+      activityId: null,
+      unitId: people.unitId(unitKey),
+      serviceStart: `${day}T09:00:00+08:00`,
+      serviceEnd: `${day}T${endHour}:00+08:00`,
+      basis: 'manual',
+      description,
+      reversesId: null,
+      recordedBy: officer,
+      recordedByName: people.nameOf(officer),
+      confirmedByName: people.nameOf(officer),
+    };
+  };
+  const decide = (
+    entryId: number,
+    decision: 'accepted' | 'reversed',
+    at: string,
+    reason: string,
+    reversalId?: number,
+  ) =>
+    trx
+      .updateTable('volunteer_hours_flag')
+      .set({
+        decision,
+        decided_by: people.officer,
+        decided_by_name: people.nameOf(people.officer),
+        decided_at: at,
+        decision_reason: reason,
+        reversal_id: reversalId ?? null,
+      })
+      .where('entry_id', '=', entryId)
+      .execute();
+
+  const [accepted] = await appendEntries(
+    trx,
+    [manual(volunteers[5], top1, '2026-04-18', 120, '11:00', '社区老年食堂助餐服务（补录）')],
+    '2026-07-01T10:00:00+08:00',
+  );
+  await decide(accepted, 'accepted', '2026-07-03T15:00:00+08:00', '经核对社区服务签到表，服务属实');
+
+  const overclaim = manual(volunteers[8], tops[0], '2026-09-01', 200, '11:00', '社区环境整治志愿服务');
+  const [reversed] = await appendEntries(trx, [overclaim], '2026-09-05T10:00:00+08:00');
+  const [reversal] = await appendEntries(
+    trx,
+    [
+      {
+        ...overclaim,
+        kind: 'reversal',
+        minutes: -200,
+        basis: 'correction',
+        description: `冲销 #${reversed}：复核不予认定：服务只有2小时，记入时长超出`,
+        reversesId: reversed,
+        recordedBy: people.officer,
+        recordedByName: people.nameOf(people.officer),
+        confirmedByName: people.nameOf(people.officer),
+      },
+    ],
+    '2026-09-08T10:00:00+08:00',
+  );
+  await decide(reversed, 'reversed', '2026-09-08T10:00:00+08:00', '服务只有2小时，记入时长超出', reversal);
+
+  await appendEntries(
+    trx,
+    [manual(volunteers[11], top1, '2026-09-10', 150, '11:30', '社区义务家教（补录）')],
+    '2026-11-20T10:00:00+08:00',
+  );
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types';
 import type { LoadedDemo } from '../../seed/load-demo';
-import { recordsFor } from './certificates.repository';
+import { pendingFor, recordsFor } from './certificates.repository';
 import { appendEntries } from './ledger.chain';
 import type { SeedPeople } from './seed';
 
@@ -128,7 +128,14 @@ async function seedCertificates(trx: Transaction<DB>, demo: LoadedDemo, people: 
   let issued = 0;
   for (const v of people.volunteers) {
     if (issued === serials.length) break;
-    const records = await recordsFor(trx, v.id, unit.path, '2026-01-01', '2026-11-30');
+    // Issued before flagged hours needed review: the credits then in force, pending ones included (the
+    // issuing unit now sees these certificates listed to revoke and reissue, issue 16).
+    const records = [
+      ...(await recordsFor(trx, v.id, unit.path, '2026-01-01', '2026-11-30')),
+      ...(await pendingFor(trx, v.id, unit.path, '2026-01-01', '2026-11-30')),
+    ].sort(
+      (a, b) => Date.parse(String(a.serviceStart)) - Date.parse(String(b.serviceStart)) || Number(a.id) - Number(b.id),
+    );
     if (records.length < 2) continue;
     const person = await trx
       .selectFrom('person as p')
@@ -143,7 +150,7 @@ async function seedCertificates(trx: Transaction<DB>, demo: LoadedDemo, people: 
       category: r.category,
       minutes: r.minutes,
     }));
-    await trx
+    const cert = await trx
       .insertInto('volunteer_certificate')
       .values({
         serial: serials[issued],
@@ -162,6 +169,11 @@ async function seedCertificates(trx: Transaction<DB>, demo: LoadedDemo, people: 
         issued_by: people.secretaryOf(top.key),
         issued_at: `2026-11-2${issued}T10:00:00+08:00`,
       })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('volunteer_certificate_entry')
+      .values(records.map((r) => ({ certificate_id: cert.id, entry_id: Number(r.id) })))
       .execute();
     issued += 1;
   }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../core/actor';
 import { inScope } from '../../core/scope';
+import { countedHours } from './ledger.counted';
 import type { Db } from './shared';
 
 function teams(db: Db, actor: Actor) {
@@ -72,7 +73,8 @@ export function membersOf(db: Db, teamId: number, year: number) {
       sql<boolean>`m.person_id = t.leader_person_id`.as('isLeader'),
       (eb) =>
         eb
-          .selectFrom('volunteer_hours_entry as e')
+          // Hours that count (ledger.counted.ts): pending and reversed credits are left out.
+          .selectFrom('volunteer_hours_counted as e')
           .innerJoin('volunteer_activity as a', 'a.id', 'e.activity_id')
           .whereRef('e.person_id', '=', 'm.person_id')
           .whereRef('a.team_id', '=', 'm.team_id')
@@ -87,8 +89,7 @@ export function membersOf(db: Db, teamId: number, year: number) {
 }
 
 export async function teamTotals(db: Db, teamId: number) {
-  const rows = await db
-    .selectFrom('volunteer_hours_entry as e')
+  const rows = await countedHours(db)
     .innerJoin('volunteer_activity as a', 'a.id', 'e.activity_id')
     .select([
       'e.service_year as year',

@@ -186,6 +186,33 @@ export interface VolunteerCertificateTable {
   issued_at: Created;
   revoked_at: string | null;
   revoke_reason: string | null;
+  pending_minutes: Generated<number>;
+  pending_count: Generated<number>;
+  replaces_id: number | null;
+}
+/** One flagged credit and its review (migration 0620); the decision is set once. */
+export interface VolunteerHoursFlagTable {
+  entry_id: number;
+  person_id: number;
+  unit_id: number;
+  flags: Json;
+  flagged_at: string;
+  decision: 'accepted' | 'reversed' | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  reversal_id: number | null;
+}
+export interface VolunteerCertificateEntryTable {
+  certificate_id: number;
+  entry_id: number;
+}
+/** The views of migration 0620: credits that count, and credits waiting for review. Read-only. */
+export type VolunteerHoursCountedView = VolunteerHoursEntryTable;
+export interface VolunteerHoursPendingView extends VolunteerHoursEntryTable {
+  flags: unknown;
+  flagged_at: string;
 }
 export interface DualReportTable {
   id: Generated<number>;
@@ -243,6 +270,10 @@ export interface VolunteeringTables {
   volunteer_signup: VolunteerSignupTable;
   volunteer_hours_entry: VolunteerHoursEntryTable;
   volunteer_certificate: VolunteerCertificateTable;
+  volunteer_hours_flag: VolunteerHoursFlagTable;
+  volunteer_certificate_entry: VolunteerCertificateEntryTable;
+  volunteer_hours_counted: VolunteerHoursCountedView;
+  volunteer_hours_pending: VolunteerHoursPendingView;
   dual_report: DualReportTable;
   community_post: CommunityPostTable;
   community_post_claim: CommunityPostClaimTable;

@@ -4,8 +4,10 @@ import { Button, Card, Descriptions, Empty, Space, Switch, Table, Tag, Typograph
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { get } from '../../api';
+import { useDomainLabels } from '../../domain-labels';
 import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
+import { LoginThrottleCard } from '../account/LoginThrottleCard';
 import { hasPermission } from '../types';
 import type { Explanation, Grant } from './access-api';
 import { ExplainList } from './ExplainList';
@@ -24,6 +26,7 @@ const STATUS_COLORS: Record<Grant['status'], string> = {
 /** /access: pick a person; see their grants (grant and revoke where allowed) and what each permission reaches, and why. */
 export function AccessPage() {
   const t = useMessages(accessMessages);
+  const labels = useDomainLabels();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const personId = Number(params.get('personId')) || null;
@@ -71,6 +74,9 @@ export function AccessPage() {
                 <Descriptions.Item label={t('unit')}>{person.unitName}</Descriptions.Item>
               </Descriptions>
             </Card>
+            {hasPermission(me, 'grants.manage') && person.id !== me.person.id && (
+              <LoginThrottleCard personId={person.id} />
+            )}
             <Card
               size="small"
               title={t('grants')}
@@ -93,7 +99,7 @@ export function AccessPage() {
                 locale={{ emptyText: t('noGrants') }}
                 data-testid="grants-table"
                 columns={[
-                  { title: t('role'), dataIndex: 'roleLabel' },
+                  { title: t('role'), key: 'role', render: (_, g) => labels.role(g.role, g.roleLabel) },
                   { title: t('grantUnit'), dataIndex: 'unitName' },
                   {
                     title: t('validity'),
@@ -103,7 +109,9 @@ export function AccessPage() {
                   {
                     title: t('status'),
                     key: 'status',
-                    render: (_, g) => <Tag color={STATUS_COLORS[g.status]}>{g.statusLabel}</Tag>,
+                    render: (_, g) => (
+                      <Tag color={STATUS_COLORS[g.status]}>{labels.grantStatus(g.status, g.statusLabel)}</Tag>
+                    ),
                   },
                   { title: t('grantedBy'), dataIndex: 'grantedByName', render: (v: string | null) => v ?? '—' },
                   {

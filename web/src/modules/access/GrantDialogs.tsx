@@ -3,6 +3,7 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { get, post } from '../../api';
+import { useDomainLabels } from '../../domain-labels';
 import { showServerErrors } from '../../forms';
 import { useMessages } from '../../i18n';
 import type { Unit } from '../org/org-api';
@@ -34,6 +35,7 @@ function useAfterChange(onClose: () => void, done: string) {
 /** POST /api/grants: the roles offered are the ones the server says this person may grant on the chosen unit. */
 export function GrantDialog({ person, onClose }: { person: Explanation['person']; onClose: () => void }) {
   const t = useMessages(accessMessages);
+  const labels = useDomainLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<GrantValues>();
   const unitId = Form.useWatch('unitId', form);
@@ -93,7 +95,7 @@ export function GrantDialog({ person, onClose }: { person: Explanation['person']
             disabled={!unitId || noRoles}
             placeholder={unitId ? undefined : t('pickUnitFirst')}
             loading={grantable.isFetching}
-            options={(grantable.data ?? []).map((r) => ({ value: r.role, label: r.label }))}
+            options={(grantable.data ?? []).map((r) => ({ value: r.role, label: labels.role(r.role, r.label) }))}
           />
         </Form.Item>
         <Form.Item name="validFrom" label={t('from')} rules={required}>
@@ -110,6 +112,7 @@ export function GrantDialog({ person, onClose }: { person: Explanation['person']
 /** POST /api/grants/:id/revoke with the reason the audit log keeps. */
 export function RevokeDialog({ grant, onClose }: { grant: Grant; onClose: () => void }) {
   const t = useMessages(accessMessages);
+  const labels = useDomainLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const done = useAfterChange(onClose, t('revoked'));
@@ -124,7 +127,11 @@ export function RevokeDialog({ grant, onClose }: { grant: Grant; onClose: () => 
   return (
     <Modal
       open
-      title={t('revokeTitle', { name: grant.personName, role: grant.roleLabel, unit: grant.unitName })}
+      title={t('revokeTitle', {
+        name: grant.personName,
+        role: labels.role(grant.role, grant.roleLabel),
+        unit: grant.unitName,
+      })}
       okText={t('revoke')}
       okButtonProps={{ danger: true, loading: save.isPending }}
       onOk={() => form.submit()}

@@ -20,7 +20,13 @@ export interface Grant {
 }
 export interface AccessReason {
   kind: 'system_admin' | 'grant';
+  /** In Chinese; the parts below let the page say it in English. */
   label: string;
+  role?: string;
+  roleLabel?: string;
+  unitName?: string;
+  validFrom?: string;
+  validTo?: string | null;
 }
 export interface PermissionExplanation {
   permission: string;

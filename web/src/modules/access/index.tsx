@@ -1,6 +1,8 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { hasPermission, type ModuleRoute } from '../types';
-import { AccessPage } from './AccessPage';
+import { SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { hasPermission, lazyPage, type ModuleRoute } from '../types';
+
+const AccessPage = lazyPage(() => import('./AccessPage'), 'AccessPage');
+const RoleHoldersPage = lazyPage(() => import('./RoleHoldersPage'), 'RoleHoldersPage');
 
 export const routes: ModuleRoute[] = [
   {
@@ -11,6 +13,16 @@ export const routes: ModuleRoute[] = [
       icon: <SafetyCertificateOutlined />,
       group: '系统',
       // Those who hand out roles or oversee them; plain members have nothing to manage here.
+      visible: (me) => hasPermission(me, 'grants.manage') || hasPermission(me, 'audit.view'),
+    },
+  },
+  {
+    path: '/access/holders',
+    element: <RoleHoldersPage />,
+    menu: {
+      label: '角色持有人',
+      icon: <TeamOutlined />,
+      group: '系统',
       visible: (me) => hasPermission(me, 'grants.manage') || hasPermission(me, 'audit.view'),
     },
   },

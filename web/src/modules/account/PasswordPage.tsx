@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { post } from '../../api';
 import { showServerErrors } from '../../forms';
 import { defineMessages, useMessages } from '../../i18n';
+import { LoginThrottleCard } from './LoginThrottleCard';
 
 const messages = defineMessages(
   {
@@ -37,7 +38,10 @@ interface Values {
   confirm: string;
 }
 
-/** /account/password: POST /api/auth/password; the server judges the new password's strength. */
+/**
+ * /account/password: POST /api/auth/password; the server judges the new password's strength. Below it, the
+ * account's sign-in protection (failed attempts counted against it), which the owner may clear.
+ */
 export function PasswordPage() {
   const t = useMessages(messages);
   const { message } = App.useApp();
@@ -56,36 +60,43 @@ export function PasswordPage() {
   });
   const required = { required: true, message: t('required') };
   return (
-    <Card title={t('title')} style={{ maxWidth: 480 }}>
-      <Alert type="info" showIcon title={t('rule')} style={{ marginBottom: 16 }} />
-      {change.isSuccess && <Alert type="success" showIcon title={t('done')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => change.mutate(v)} requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('current')} rules={[required]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item name="newPassword" label={t('next')} rules={[required, { min: 8, max: 64, message: t('tooShort') }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            required,
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={change.isPending} block>
-          {t('submit')}
-        </Button>
-      </Form>
-    </Card>
+    <>
+      <Card title={t('title')} style={{ maxWidth: 480 }}>
+        <Alert type="info" showIcon title={t('rule')} style={{ marginBottom: 16 }} />
+        {change.isSuccess && <Alert type="success" showIcon title={t('done')} style={{ marginBottom: 16 }} />}
+        <Form form={form} layout="vertical" onFinish={(v) => change.mutate(v)} requiredMark={false}>
+          <Form.Item name="currentPassword" label={t('current')} rules={[required]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('next')}
+            rules={[required, { min: 8, max: 64, message: t('tooShort') }]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              required,
+              ({ getFieldValue }) => ({
+                validator: (_, value) =>
+                  !value || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('mismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={change.isPending} block>
+            {t('submit')}
+          </Button>
+        </Form>
+      </Card>
+      <LoginThrottleCard />
+    </>
   );
 }

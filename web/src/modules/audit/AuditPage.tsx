@@ -1,21 +1,28 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Card, Col, Form, Input, Row, Space, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
 import { get } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
+import { OfficeTable } from '../../components/OfficeTable';
+import { useListParams } from '../../components/useListParams';
 import { useLocale, useMessages } from '../../i18n';
 import { diffRows } from './diff';
-import { ACTION_LABELS, auditMessages, ENTITY_TYPE_LABELS } from './messages';
+import { auditMessages } from './messages';
 
-/** A row of GET /api/audit (column names as stored). */
+/** A row of GET /api/audit: the stored columns plus the Chinese names the server resolves. */
 interface AuditEvent {
   id: number;
   at: string;
   actor_name: string;
   action: string;
+  actionLabel: string;
   entity_type: string;
+  entityLabel: string;
   entity_id: string;
+  entityName: string | null;
   unit_path: string | null;
+  unitName: string | null;
   before: unknown;
   after: unknown;
   reason: string | null;
@@ -23,130 +30,94 @@ interface AuditEvent {
 interface AuditPage {
   items: AuditEvent[];
   total: number;
-  page: number;
-  pageSize: number;
 }
-const FILTERS = ['entityType', 'action', 'actor'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+const FILTERS = ['entityType', 'action', 'actor', 'from', 'to', 'unitId'] as const;
 
-/** /audit: who changed what and when within the viewer's scope, filterable, with each change's before/after. */
+/**
+ * /audit: who did what to which record, when and in which unit — in words (授予角色 · 王芳 · 文学院…), with a
+ * date range, the unit, an Excel export of exactly the filtered events, and each change's before/after.
+ */
 export function AuditPage() {
   const t = useMessages(auditMessages);
   const { locale } = useLocale();
-  const [params, setParams] = useSearchParams();
-  const [form] = Form.useForm<Filters>();
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const filters: Filters = Object.fromEntries(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])));
-
-  const query = new URLSearchParams({ ...filters, page: String(page), pageSize: String(pageSize) });
+  const list = useListParams(FILTERS);
   const events = useQuery({
-    queryKey: ['audit', query.toString()],
-    queryFn: () => get<AuditPage>(`/api/audit?${query}`),
+    queryKey: ['audit', list.query],
+    queryFn: () => get<AuditPage>(`/api/audit?${list.query}`),
     placeholderData: keepPreviousData,
   });
-  const typeLabel = (type: string) => (locale === 'zh' && ENTITY_TYPE_LABELS[type] ? ENTITY_TYPE_LABELS[type] : type);
-
-  const apply = (values: Filters) => {
-    const next = new URLSearchParams();
-    for (const f of FILTERS) if (values[f]?.trim()) next.set(f, values[f]!.trim());
-    setParams(next);
-  };
+  const labels = useQuery({
+    queryKey: ['audit-labels'],
+    queryFn: () => get<{ entities: Record<string, string> }>('/api/audit/labels'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const zh = locale === 'zh';
+  const typeLabel = (type: string, label: string) => (zh ? label : type);
 
   return (
     <>
       <h1 className="pioneer-page-title">{t('title')}</h1>
-      <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
-        <Form form={form} layout="vertical" initialValues={filters} onFinish={apply}>
-          <Row gutter={12} align="bottom">
-            <Col xs={24} sm={12} md={6}>
-              <Form.Item name="entityType" label={t('entityType')}>
-                <AutoComplete
-                  allowClear
-                  placeholder={t('any')}
-                  options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({
-                    value,
-                    label: `${label}（${value}）`,
-                  }))}
-                  filterOption={(input, option) =>
-                    String(option?.label ?? '')
-                      .toLowerCase()
-                      .includes(input.toLowerCase())
-                  }
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} md={6}>
-              <Form.Item name="action" label={t('action')}>
-                <Input allowClear placeholder={t('actionHint')} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} md={6}>
-              <Form.Item name="actor" label={t('actor')}>
-                <Input allowClear placeholder={t('actorHint')} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12} md={6}>
-              <Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit">
-                    {t('search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.setFieldsValue({ entityType: undefined, action: undefined, actor: undefined });
-                      setParams(new URLSearchParams());
-                    }}
-                  >
-                    {t('reset')}
-                  </Button>
-                </Space>
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
-      {events.isError && <Typography.Paragraph type="danger">{events.error.message}</Typography.Paragraph>}
-      <Table<AuditEvent>
-        rowKey="id"
-        size="small"
-        loading={events.isFetching}
-        dataSource={events.data?.items}
-        scroll={{ x: 'max-content' }}
-        data-testid="audit-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: events.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('total', { n }),
-          onChange: (p, size) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(size === pageSize ? p : 1));
-            next.set('pageSize', String(size));
-            setParams(next);
+      <FilterBar
+        list={list}
+        fields={[
+          { kind: 'dateRange', label: t('dateRange') },
+          { kind: 'unit', key: 'unitId', label: t('unit') },
+          {
+            kind: 'select',
+            key: 'entityType',
+            label: t('entityType'),
+            options: Object.entries(labels.data?.entities ?? {}).map(([value, label]) => ({
+              value,
+              label: zh ? label : value,
+            })),
           },
-        }}
+          { kind: 'text', key: 'action', label: t('action'), placeholder: t('actionHint') },
+          { kind: 'text', key: 'actor', label: t('actor'), placeholder: t('actorHint') },
+        ]}
+      />
+      {events.isError && <Typography.Paragraph type="danger">{events.error.message}</Typography.Paragraph>}
+      <OfficeTable<AuditEvent>
+        rowKey="id"
+        list={list}
+        rows={events.data?.items}
+        total={events.data?.total ?? 0}
+        loading={events.isFetching}
+        testId="audit-table"
+        toolbar={<ExportButton url="/api/audit.xlsx" list={list} />}
         expandable={{ expandedRowRender: (e) => <Diff event={e} /> }}
         columns={[
-          { title: t('at'), dataIndex: 'at', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          {
+            title: t('at'),
+            dataIndex: 'at',
+            sortKey: 'at',
+            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+          },
           {
             title: t('action'),
             dataIndex: 'action',
-            render: (action: string) =>
-              locale === 'zh' && ACTION_LABELS[action] ? (
-                <span>
-                  {ACTION_LABELS[action]}{' '}
+            render: (action: string, e) => (
+              <span>
+                {zh ? e.actionLabel : action}{' '}
+                {zh && e.actionLabel !== action && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {action}
                   </Typography.Text>
-                </span>
-              ) : (
-                action
-              ),
+                )}
+              </span>
+            ),
           },
-          { title: t('entity'), key: 'entity', render: (_, e) => `${typeLabel(e.entity_type)} #${e.entity_id}` },
+          {
+            title: t('entity'),
+            key: 'entity',
+            render: (_, e) => (
+              <span>
+                <Typography.Text type="secondary">{typeLabel(e.entity_type, e.entityLabel)}</Typography.Text>{' '}
+                {e.entityName ?? `#${e.entity_id}`}
+              </span>
+            ),
+          },
           { title: t('actor'), dataIndex: 'actor_name' },
+          { title: t('unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '' },
           { title: t('reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
         ]}
       />

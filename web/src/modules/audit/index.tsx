@@ -1,6 +1,7 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { hasPermission, type ModuleRoute } from '../types';
-import { AuditPage } from './AuditPage';
+import { hasPermission, lazyPage, type ModuleRoute } from '../types';
+
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
 
 export const routes: ModuleRoute[] = [
   {

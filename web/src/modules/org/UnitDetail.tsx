@@ -1,10 +1,11 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../api';
-import { useMessages } from '../../i18n';
+import { defineMessages, useMessages } from '../../i18n';
 import { useOrgLabels } from './labels';
 import { type OrgKey, orgMessages } from './messages';
 import { type Unit, type UnitHistoryItem, usePartners } from './org-api';
@@ -12,9 +13,21 @@ import { type UnitAction, UnitActionDialog } from './UnitActionDialog';
 
 const fmt = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
+const help = defineMessages(
+  {
+    peopleHelp:
+      '本级人数只计直接编在本组织的人员，不含下级组织。党员都编在党支部，所以党委、党总支的本级人数常为 0；“查看名册（含下级）”列出全部人员。',
+  },
+  {
+    peopleHelp:
+      'Only people placed directly in this unit, not in its sub-units. Members belong to branches, so a committee or general branch often shows 0 here; the roster (with sub-units) lists everyone.',
+  },
+);
+
 /** The selected unit: facts, the actions its `abilities` allow, and its change history. */
 export function UnitDetail({ unit, units, onSelect }: { unit: Unit; units: Unit[]; onSelect: (id: number) => void }) {
   const t = useMessages(orgMessages);
+  const h = useMessages(help);
   const labels = useOrgLabels();
   const [action, setAction] = useState<UnitAction | null>(null);
   const partners = usePartners();
@@ -53,7 +66,15 @@ export function UnitDetail({ unit, units, onSelect }: { unit: Unit; units: Unit[
           <Descriptions.Item label={t('parent')}>
             {parent ? <Link to={`/org?unit=${parent.id}`}>{parent.name}</Link> : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('people')}>
+          <Descriptions.Item
+            label={
+              <Tooltip title={h('peopleHelp')}>
+                <span data-testid="people-count-help">
+                  {t('people')} <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,.45)' }} />
+                </span>
+              </Tooltip>
+            }
+          >
             {unit.peopleCount}　<Link to={`/people?unitId=${unit.id}`}>{t('roster')}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('partner')}>{partner?.name ?? '—'}</Descriptions.Item>

@@ -1,11 +1,11 @@
 import { AimOutlined, ApartmentOutlined, BarChartOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
-import { hasPermission, type ModuleRoute } from '../types';
-import { GridPage } from './GridPage';
-import { OrgTreePage } from './OrgTreePage';
-import { PartnersPage } from './PartnersPage';
+import { hasPermission, lazyPage, type ModuleRoute } from '../types';
 
-// ECharts is large: the staffing page (its only user here) loads it on first visit.
+// Pages load on first visit; ECharts comes only with the staffing page (its only user here).
+const OrgTreePage = lazyPage(() => import('./OrgTreePage'), 'OrgTreePage');
+const PartnersPage = lazyPage(() => import('./PartnersPage'), 'PartnersPage');
+const GridPage = lazyPage(() => import('./GridPage'), 'GridPage');
 const StaffingPage = lazy(() => import('./StaffingPage'));
 const GROUP = '组织与人员';
 

@@ -9,7 +9,15 @@ import { hasPermission } from '../types';
 import { peopleMessages } from './messages';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleCards, PeopleTable } from './PeopleResults';
-import { FILTER_KEYS, type FilterKey, type Filters, filterQuery, usePeople } from './people-api';
+import {
+  FILTER_KEYS,
+  type FilterKey,
+  type Filters,
+  filterQuery,
+  type PeopleSort,
+  sortQuery,
+  usePeople,
+} from './people-api';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -36,7 +44,23 @@ export function PeopleListPage() {
   }, [params, currentUnit]);
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE;
-  const people = usePeople(filters, page, pageSize);
+  const sort: PeopleSort = {
+    sort: (params.get('sort') as PeopleSort['sort']) ?? undefined,
+    order: (params.get('order') as PeopleSort['order']) ?? undefined,
+  };
+  const people = usePeople(filters, page, pageSize, sort);
+  const setSort = (next: PeopleSort) =>
+    setParams((p) => {
+      if (next.sort && next.order) {
+        p.set('sort', next.sort);
+        p.set('order', next.order);
+      } else {
+        p.delete('sort');
+        p.delete('order');
+      }
+      p.delete('page');
+      return p;
+    });
 
   const setFilter = (key: FilterKey, value: string | undefined) =>
     setParams((p) => {
@@ -65,6 +89,8 @@ export function PeopleListPage() {
     page,
     pageSize,
     onPage: setPage,
+    sort,
+    onSort: setSort,
   };
 
   return (
@@ -86,7 +112,7 @@ export function PeopleListPage() {
           )}
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/roster/exports/people.xlsx?${filterQuery(filters)}`}
+            href={`/api/roster/exports/people.xlsx?${filterQuery(filters, sortQuery(sort))}`}
             download
             data-testid="people-export"
           >

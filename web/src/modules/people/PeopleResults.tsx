@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMessages } from '../../i18n';
 import { usePeopleLabels } from './labels';
 import { peopleMessages } from './messages';
-import type { Person } from './people-api';
+import type { PeopleSort, Person } from './people-api';
 
 interface Props {
   items: Person[];
@@ -13,6 +13,8 @@ interface Props {
   page: number;
   pageSize: number;
   onPage(page: number, pageSize: number): void;
+  sort?: PeopleSort;
+  onSort?(sort: PeopleSort): void;
 }
 
 function StatusTags({ person }: { person: Person }) {
@@ -30,9 +32,16 @@ function StatusTags({ person }: { person: Person }) {
 }
 
 /** Desktop: a table that scrolls inside its own box. */
-export function PeopleTable({ items, loading, total, page, pageSize, onPage }: Props) {
+export function PeopleTable({ items, loading, total, page, pageSize, onPage, sort, onSort }: Props) {
   const t = useMessages(peopleMessages);
   const labels = usePeopleLabels();
+  // Server-side sort (the export follows it): the column keys are the API's sort names.
+  const sorted = (key: NonNullable<PeopleSort['sort']>) => ({
+    key,
+    sorter: true,
+    showSorterTooltip: false,
+    sortOrder: sort?.sort === key ? (sort.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
+  });
   const columns: ColumnsType<Person> = [
     {
       title: t('name'),
@@ -40,12 +49,13 @@ export function PeopleTable({ items, loading, total, page, pageSize, onPage }: P
       fixed: 'left',
       width: 110,
       render: (name, p) => <Link to={`/people/${p.id}`}>{name}</Link>,
+      ...sorted('name'),
     },
-    { title: t('staffNo'), dataIndex: 'staffNo', width: 130 },
+    { title: t('staffNo'), dataIndex: 'staffNo', width: 130, ...sorted('staffNo') },
     { title: t('gender'), dataIndex: 'gender', width: 60, render: (v) => labels.label('gender', v) },
     { title: t('kind'), dataIndex: 'kind', width: 80, render: (v) => labels.label('kind', v) },
     { title: t('politicalStatus'), key: 'status', width: 200, render: (_, p) => <StatusTags person={p} /> },
-    { title: t('unitName'), dataIndex: 'unitName', width: 220 },
+    { title: t('unitName'), dataIndex: 'unitName', width: 220, ...sorted('unit') },
     { title: t('department'), dataIndex: 'department', width: 160 },
     { title: t('phone'), dataIndex: 'phone', width: 130 },
     { title: t('idNumber'), dataIndex: 'idNumber', width: 190 },
@@ -66,6 +76,13 @@ export function PeopleTable({ items, loading, total, page, pageSize, onPage }: P
       dataSource={items}
       loading={loading}
       scroll={{ x: 1600 }}
+      onChange={(_p, _f, sorter, extra) => {
+        if (extra.action !== 'sort' || !onSort) return;
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        onSort(
+          s.order ? { sort: s.columnKey as PeopleSort['sort'], order: s.order === 'descend' ? 'desc' : 'asc' } : {},
+        );
+      }}
       pagination={{
         current: page,
         pageSize,

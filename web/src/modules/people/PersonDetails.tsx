@@ -1,5 +1,6 @@
 import { Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useDomainLabels } from '../../domain-labels';
 import { useMessages } from '../../i18n';
 import { usePeopleLabels } from './labels';
 import { peopleMessages } from './messages';
@@ -11,6 +12,7 @@ const dash = (v: string | null | undefined) => v || '—';
 /** Every DOMAIN §1 field of a person, grouped the way a Party-affairs office reads a 党员档案. */
 export function PersonDetails({ person }: { person: Profile }) {
   const t = useMessages(peopleMessages);
+  const roleLabel = useDomainLabels().role;
   const labels = usePeopleLabels();
   const column = { xs: 1, sm: 2, lg: 3 };
   return (
@@ -71,7 +73,7 @@ export function PersonDetails({ person }: { person: Profile }) {
             renderItem={(r) => (
               <List.Item>
                 <Space wrap size={8}>
-                  <Tag color="red">{r.roleLabel}</Tag>
+                  <Tag color="red">{roleLabel(r.role, r.roleLabel)}</Tag>
                   <Typography.Text>{r.unitName}</Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {`${t('validity')}：${r.validFrom} ~ ${r.validTo ?? t('longTerm')}`}

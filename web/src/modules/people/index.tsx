@@ -1,8 +1,10 @@
 import { IdcardOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
-import { hasPermission, type ModuleRoute } from '../types';
-import { PeopleListPage } from './PeopleListPage';
-import { MyProfileRedirect, PersonPage } from './PersonPage';
-import { TransfersPage } from './TransfersPage';
+import { hasPermission, lazyPage, type ModuleRoute } from '../types';
+
+const PeopleListPage = lazyPage(() => import('./PeopleListPage'), 'PeopleListPage');
+const MyProfileRedirect = lazyPage(() => import('./PersonPage'), 'MyProfileRedirect');
+const PersonPage = lazyPage(() => import('./PersonPage'), 'PersonPage');
+const TransfersPage = lazyPage(() => import('./TransfersPage'), 'TransfersPage');
 
 /** 人员: the roster list, profiles (everyone has their own), and transfers of Party membership. */
 export const routes: ModuleRoute[] = [

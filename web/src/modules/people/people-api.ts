@@ -107,10 +107,18 @@ export function filterQuery(filters: Filters, extra: Record<string, string | num
   return params.toString();
 }
 
-export function usePeople(filters: Filters, page: number, pageSize: number) {
+/** Column sort of the list (server-side; the export takes the same). */
+export interface PeopleSort {
+  sort?: 'unit' | 'name' | 'staffNo' | 'createdAt';
+  order?: 'asc' | 'desc';
+}
+export const sortQuery = (s: PeopleSort): Record<string, string> =>
+  s.sort && s.order ? { sort: s.sort, order: s.order } : {};
+
+export function usePeople(filters: Filters, page: number, pageSize: number, sort: PeopleSort = {}) {
   return useQuery({
-    queryKey: ['people', filters, page, pageSize],
-    queryFn: () => get<Page<Person>>(`/api/people?${filterQuery(filters, { page, pageSize })}`),
+    queryKey: ['people', filters, page, pageSize, sort.sort, sort.order],
+    queryFn: () => get<Page<Person>>(`/api/people?${filterQuery(filters, { page, pageSize, ...sortQuery(sort) })}`),
     placeholderData: (previous) => previous,
   });
 }

@@ -33,7 +33,12 @@ export function DoneStep({ kind, fileName, result, onAgain }: DoneProps) {
     <Result
       status="success"
       title={t('doneTitle')}
-      subTitle={t('doneSub', { file: fileName, created: result.created, updated: result.updated })}
+      subTitle={t('doneSub', {
+        file: fileName,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged ?? 0,
+      })}
       data-testid="import-done"
       extra={[
         <Link key="view" to={kind === 'people' ? '/people' : '/org'}>

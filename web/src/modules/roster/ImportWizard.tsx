@@ -9,11 +9,13 @@ import { CommitProgress, DoneStep } from './CommitStep';
 import { rosterMessages } from './messages';
 import { PreviewStep } from './PreviewStep';
 import {
+  downloadRejected,
   type ImportKind,
   type ImportMode,
   type ImportPreview,
   type ImportResult,
   type RowError,
+  uploadRoster,
   useCommitImport,
 } from './roster-api';
 import { UploadStep } from './UploadStep';
@@ -38,6 +40,9 @@ export function ImportWizard() {
   const [kind, setKind] = useState<ImportKind>('people');
   const [mode, setMode] = useState<ImportMode>('create_only');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The uploaded file stays in the page: switching to update mode re-checks it, and the rejected rows come from it.
+  const [file, setFile] = useState<File | null>(null);
+  const [rechecking, setRechecking] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
   const commit = useCommitImport();
@@ -107,8 +112,9 @@ export function ImportWizard() {
             kind={kind}
             mode={mode}
             onBack={() => setStep(Step.Choose)}
-            onPreview={(p) => {
+            onPreview={(p, f) => {
               setPreview(p);
+              setFile(f);
               setCommitError(null);
               setStep(Step.Preview);
             }}
@@ -127,6 +133,21 @@ export function ImportWizard() {
             )}
             <PreviewStep
               preview={preview}
+              rechecking={rechecking}
+              onSwitchMode={async (next) => {
+                if (!file) return;
+                setRechecking(true);
+                try {
+                  setMode(next);
+                  setPreview(await uploadRoster(kind, next, file));
+                  setCommitError(null);
+                } catch (err) {
+                  setCommitError(err instanceof Error ? err.message : String(err));
+                } finally {
+                  setRechecking(false);
+                }
+              }}
+              onDownloadRejected={file ? () => downloadRejected(kind, preview.mode, file) : undefined}
               committing={commit.isPending}
               onCommit={runCommit}
               onReupload={() => setStep(Step.Upload)}

@@ -1,13 +1,18 @@
-import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMessages } from '../../i18n';
 import { useOrgLabels } from '../org/labels';
 import { usePeopleLabels, type Vocabulary } from '../people/labels';
 import { type RosterKey, rosterMessages } from './messages';
-import type { ImportPreview, ParsedRow, RowError } from './roster-api';
+import type { ImportMode, ImportPreview, ParsedRow, RowError } from './roster-api';
 
 interface Props {
   preview: ImportPreview;
+  /** Re-checks the same file in another mode (the wizard proposes update mode when the records exist). */
+  onSwitchMode(mode: ImportMode): void;
+  rechecking: boolean;
+  onDownloadRejected?: () => Promise<void>;
   committing: boolean;
   onCommit(): void;
   onReupload(): void;
@@ -41,7 +46,16 @@ const VOCAB: Record<string, Vocabulary> = {
 };
 
 /** Step 3: what the file holds — every error by row and column, and the first parsed rows as they would be stored. */
-export function PreviewStep({ preview, committing, onCommit, onReupload }: Props) {
+export function PreviewStep({
+  preview,
+  committing,
+  onCommit,
+  onReupload,
+  onSwitchMode,
+  rechecking,
+  onDownloadRejected,
+}: Props) {
+  const { message } = App.useApp();
   const t = useMessages(rosterMessages);
   const people = usePeopleLabels();
   const org = useOrgLabels();
@@ -105,6 +119,38 @@ export function PreviewStep({ preview, committing, onCommit, onReupload }: Props
           </Card>
         </Col>
       </Row>
+      {!hasErrors && (
+        <Row gutter={[12, 12]} data-testid="import-counts">
+          <Col xs={8} md={5}>
+            <Card size="small">
+              <Statistic title={t('toCreate')} value={preview.toCreate} />
+            </Card>
+          </Col>
+          <Col xs={8} md={5}>
+            <Card size="small">
+              <Statistic title={t('toUpdate')} value={preview.toUpdate} data-testid="import-to-update" />
+            </Card>
+          </Col>
+          <Col xs={8} md={5}>
+            <Card size="small">
+              <Statistic title={t('unchanged')} value={preview.unchanged} data-testid="import-unchanged" />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      {preview.suggestedMode === 'upsert' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('suggestUpsert', { n: preview.alreadyThere })}
+          data-testid="import-suggest-upsert"
+          action={
+            <Button type="primary" size="small" loading={rechecking} onClick={() => onSwitchMode('upsert')}>
+              {t('switchUpsert')}
+            </Button>
+          }
+        />
+      )}
       {hasErrors ? (
         <Alert type="error" showIcon title={t('hasErrors')} data-testid="import-has-errors" />
       ) : (
@@ -123,6 +169,15 @@ export function PreviewStep({ preview, committing, onCommit, onReupload }: Props
         <Button onClick={onReupload} disabled={committing} data-testid="import-reupload">
           {t('reupload')}
         </Button>
+        {hasErrors && onDownloadRejected && (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => onDownloadRejected().catch((e: Error) => message.error(e.message))}
+            data-testid="import-download-rejected"
+          >
+            {t('downloadRejected')}
+          </Button>
+        )}
       </Space>
       {hasErrors && (
         <Card size="small" title={t('errorsTitle', { n: preview.errorCount })}>

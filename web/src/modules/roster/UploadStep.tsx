@@ -8,7 +8,7 @@ import { type ImportKind, type ImportMode, type ImportPreview, uploadRoster } fr
 interface Props {
   kind: ImportKind;
   mode: ImportMode;
-  onPreview(preview: ImportPreview): void;
+  onPreview(preview: ImportPreview, file: File): void;
   onBack(): void;
 }
 
@@ -26,7 +26,7 @@ export function UploadStep({ kind, mode, onPreview, onBack }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onPreview(await uploadRoster(kind, mode, file));
+      onPreview(await uploadRoster(kind, mode, file), file);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

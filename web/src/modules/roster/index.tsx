@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { hasPermission, type ModuleRoute } from '../types';
-import { ImportWizard } from './ImportWizard';
+import { hasPermission, lazyPage, type ModuleRoute } from '../types';
+
+const ImportWizard = lazyPage(() => import('./ImportWizard'), 'ImportWizard');
 
 /** 名册导入: the Excel import wizard (the exports are buttons on the lists they export). */
 export const routes: ModuleRoute[] = [

@@ -11,6 +11,7 @@ export interface RowError {
   /** The Chinese column header. */
   column: string;
   message: string;
+  code?: 'EXISTS';
 }
 export type ParsedRow = Record<string, unknown> & { row: number };
 
@@ -26,12 +27,19 @@ export interface ImportPreview {
   errorCount: number;
   errors: RowError[];
   rows: ParsedRow[];
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  /** Rows refused only because the record exists (create-only mode); `suggestedMode` then says 'upsert'. */
+  alreadyThere: number;
+  suggestedMode: ImportMode | null;
   abilities: { commit: boolean };
 }
 
 export interface ImportResult {
   created: number;
   updated: number;
+  unchanged: number;
   grantsCreated?: number;
   grantsEnded?: number;
 }
@@ -40,6 +48,29 @@ export function uploadRoster(kind: ImportKind, mode: ImportMode, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
   return post<ImportPreview>(`/api/roster/imports?kind=${kind}&mode=${mode}`, form);
+}
+
+/**
+ * The rows of `file` that fail the checks, as typed, with a 错误原因 column: the server checks the file again
+ * and keeps nothing, so the wizard sends the same file once more.
+ */
+export async function downloadRejected(kind: ImportKind, mode: ImportMode, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await fetch(`/api/roster/imports/rejected.xlsx?kind=${kind}&mode=${mode}`, {
+    method: 'POST',
+    body: form,
+    headers: writeHeaders(),
+    credentials: 'same-origin',
+  });
+  if (!res.ok) throw apiErrorFrom(res.status, await res.json().catch(() => null));
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = `未通过的行_${file.name}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 export interface CommitProgress {

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { get } from '../../api';
 import { useMessages } from '../../i18n';
 import { type BoardItem, type Page, toSearch, useCategories } from './demands-api';
+import { FilterField } from './FilterField';
 import { stateColor, useDemandLabels } from './labels';
 import { demandMessages } from './messages';
 
@@ -49,36 +50,42 @@ export default function BoardPage() {
       </Flex>
       <Typography.Paragraph type="secondary">{t('boardIntro')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={t('category')}
-          style={{ minWidth: 150, flex: '1 1 150px' }}
-          value={filter.categoryId}
-          onChange={(v) => set('categoryId', v)}
-          options={[
-            { value: '', label: t('allCategories') },
-            ...(categories.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.name })),
-          ]}
-        />
-        <Select
-          aria-label={t('campus')}
-          style={{ minWidth: 120, flex: '1 1 120px' }}
-          value={filter.campus}
-          onChange={(v) => set('campus', v)}
-          options={[
-            { value: '', label: t('allCampuses') },
-            ...(categories.data?.campuses ?? []).map((c) => ({ value: c, label: c })),
-          ]}
-        />
-        <Select
-          aria-label={t('status')}
-          style={{ minWidth: 110, flex: '1 1 110px' }}
-          value={filter.status}
-          onChange={(v) => set('status', v)}
-          options={[
-            { value: '', label: t('allStatuses') },
-            ...BOARD_STATUSES.map((s) => ({ value: s, label: labels.boardStatus(s) })),
-          ]}
-        />
+        <FilterField label={t('category')} grow>
+          <Select
+            aria-label={t('category')}
+            style={{ minWidth: 150 }}
+            value={filter.categoryId}
+            onChange={(v) => set('categoryId', v)}
+            options={[
+              { value: '', label: t('allCategories') },
+              ...(categories.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.name })),
+            ]}
+          />
+        </FilterField>
+        <FilterField label={t('campus')} grow>
+          <Select
+            aria-label={t('campus')}
+            style={{ minWidth: 120 }}
+            value={filter.campus}
+            onChange={(v) => set('campus', v)}
+            options={[
+              { value: '', label: t('allCampuses') },
+              ...(categories.data?.campuses ?? []).map((c) => ({ value: c, label: c })),
+            ]}
+          />
+        </FilterField>
+        <FilterField label={t('status')} grow>
+          <Select
+            aria-label={t('status')}
+            style={{ minWidth: 110 }}
+            value={filter.status}
+            onChange={(v) => set('status', v)}
+            options={[
+              { value: '', label: t('allStatuses') },
+              ...BOARD_STATUSES.map((s) => ({ value: s, label: labels.boardStatus(s) })),
+            ]}
+          />
+        </FilterField>
       </Flex>
       {board.isError && <Typography.Text type="danger">{board.error.message}</Typography.Text>}
       {board.data && board.data.items.length === 0 && <Empty description={t('noData')} />}

@@ -1,5 +1,4 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { formatDuration } from '@pioneer/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -8,6 +7,7 @@ import { showServerErrors } from '../../forms';
 import { defineMessages, useMessages } from '../../i18n';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { type Category, useCategories } from './demands-api';
+import { useDemandLabels } from './labels';
 
 const messages = defineMessages(
   {
@@ -58,6 +58,7 @@ type Values = Omit<Category, 'id' | 'defaultUnitName' | 'triageMinutes' | 'claim
 /** /demands/categories: the organization department sets categories, required skills, handling unit and time limits. */
 export default function CategoriesPage() {
   const t = useMessages(messages);
+  const { duration } = useDemandLabels();
   const categories = useCategories();
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
   return (
@@ -90,7 +91,7 @@ export default function CategoriesPage() {
           {
             title: t('limits'),
             key: 'limits',
-            render: (_, c) => [c.triageMinutes, c.claimMinutes, c.completeMinutes].map(formatDuration).join(' / '),
+            render: (_, c) => [c.triageMinutes, c.claimMinutes, c.completeMinutes].map(duration).join(' / '),
           },
           {
             title: '',

@@ -1,5 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Rate,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { type ReactNode, useState } from 'react';
 import { get, post } from '../../api';
 import { showServerErrors } from '../../forms';
@@ -7,6 +22,7 @@ import { defineMessages, useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { type ClaimTeam, type DemandDetail, useCategories } from './demands-api';
+import type { MatchResult } from './MatchesPage';
 import { CompleteForm, MembersForm } from './ServiceForms';
 
 const messages = defineMessages(
@@ -39,10 +55,12 @@ const messages = defineMessages(
     claimTeamHint: '选择团队后，由团队认领，队长负责组织服务；不选则以组织名义认领',
     claimTeamLeaderHint: '选择您担任队长的团队，即以团队名义认领；不选则以党员个人身份认领',
     teamOption: '{name}（{kind} · {unit} · 队长{leader} · {n}人）',
-    score: '评分（1–5）',
+    score: '满意度',
     comment: '意见',
     done: '已办理',
     required: '必填',
+    suggested: '量体裁衣推荐（点选即填入）',
+    matchScore: '{n} 分',
   },
   {
     triage: 'Triage',
@@ -73,10 +91,12 @@ const messages = defineMessages(
     claimTeamHint: 'Choose a team to claim for it (its leader runs the service); leave empty to claim for the unit',
     claimTeamLeaderHint: 'Choose a team you lead to claim for it; leave empty to claim personally',
     teamOption: '{name} ({kind} · {unit} · led by {leader} · {n})',
-    score: 'Score (1–5)',
+    score: 'Satisfaction',
     comment: 'Comment',
     done: 'Done',
     required: 'Required',
+    suggested: 'Suggested by matching (tap to choose)',
+    matchScore: '{n} pts',
   },
 );
 type Key = keyof DemandDetail['abilities'] & keyof typeof messages.zh;
@@ -248,6 +268,11 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
     ),
     assign: (
       <>
+        <SuggestedUnits
+          demandId={demand.id}
+          enabled={demand.abilities.matches}
+          onPick={(id) => form.setFieldValue('unitId', id)}
+        />
         <Form.Item name="unitId" label={t('unit')} rules={required}>
           <UnitTreeSelect />
         </Form.Item>
@@ -259,8 +284,8 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
     ),
     rate: (
       <>
-        <Form.Item name="score" label={t('score')} rules={required} initialValue={5}>
-          <InputNumber min={1} max={5} style={{ width: '100%' }} />
+        <Form.Item name="score" label={t('score')} rules={required}>
+          <Rate aria-label={t('score')} />
         </Form.Item>
         <Form.Item name="comment" label={t('comment')}>
           <Input.TextArea rows={2} maxLength={500} />
@@ -299,7 +324,7 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
       onCancel={onClose}
       footer={null}
       destroyOnHidden
-      width={action === 'complete' ? 640 : 520}
+      width={action === 'complete' || action === 'assignMembers' ? 640 : 520}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {action === 'assignMembers' ? (
@@ -315,5 +340,52 @@ function ActionDialog({ demand, action, onClose }: { demand: DemandDetail; actio
         </Form>
       )}
     </Modal>
+  );
+}
+
+/** The office's 指派: the branches 量体裁衣 ranks highest for this need, with their reasons; a tap picks one. */
+function SuggestedUnits({
+  demandId,
+  enabled,
+  onPick,
+}: {
+  demandId: number;
+  enabled: boolean;
+  onPick(id: number): void;
+}) {
+  const t = useMessages(messages);
+  const matches = useQuery({
+    queryKey: ['demand-matches', demandId],
+    queryFn: () => get<MatchResult>(`/api/demands/${demandId}/matches`),
+    enabled,
+    retry: false,
+  });
+  const units = matches.data?.units.slice(0, 5) ?? [];
+  if (units.length === 0) return null;
+  return (
+    <Form.Item label={t('suggested')}>
+      <List
+        size="small"
+        bordered
+        dataSource={units}
+        data-testid="suggested-units"
+        renderItem={(u, i) => (
+          <List.Item style={{ cursor: 'pointer', padding: '6px 10px' }} onClick={() => onPick(u.id)}>
+            <Flex vertical gap={2} style={{ width: '100%' }}>
+              <span>
+                <Typography.Text strong>{`${i + 1}. ${u.name}`}</Typography.Text>
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                >{`　${t('matchScore', { n: u.score })}`}</Typography.Text>
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {u.reasons.join('；')}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Form.Item>
   );
 }

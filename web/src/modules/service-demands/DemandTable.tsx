@@ -56,7 +56,9 @@ export function DemandTable({
                 <ClockTag demand={d} />
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {`${d.claim?.unitName ?? d.responsibleUnit.name} · ${fmt(d.submittedAt)}`}
+                {[d.requester.name, d.originUnit?.name, d.claim?.unitName ?? d.responsibleUnit.name, fmt(d.submittedAt)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography.Text>
               {extra && <div style={{ marginTop: 6 }}>{extra.render(d)}</div>}
             </Card>
@@ -90,6 +92,8 @@ export function DemandTable({
         },
         { title: t('category'), key: 'category', render: (_, d) => d.category?.name ?? '—' },
         { title: t('channel'), dataIndex: 'channel', render: (c: string) => labels.channel(c) },
+        { title: t('requester'), key: 'requester', render: (_, d) => d.requester.name || '—' },
+        { title: t('originUnit'), key: 'origin', render: (_, d) => d.originUnit?.name ?? t('outside') },
         { title: t('unit'), key: 'unit', render: (_, d) => d.claim?.unitName ?? d.responsibleUnit.name },
         { title: t('dueAt'), key: 'clock', render: (_, d) => <ClockTag demand={d} /> },
         { title: t('submittedAt'), dataIndex: 'submittedAt', render: (s: string) => fmt(s) },

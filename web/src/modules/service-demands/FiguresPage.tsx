@@ -1,4 +1,3 @@
-import { formatDuration } from '@pioneer/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Flex, Row, Spin, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -10,6 +9,8 @@ import { defineMessages, useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { type Filter, type Report, toSearch } from './demands-api';
+import { FilterField } from './FilterField';
+import { useDemandLabels } from './labels';
 
 const messages = defineMessages(
   {
@@ -32,6 +33,7 @@ const messages = defineMessages(
     count: '件数',
     byUnit: '下级组织',
     unit: '组织',
+    period: '提交日期',
     inService: '服务中',
     done: '已完成',
     avgScore: '满意度',
@@ -58,6 +60,7 @@ const messages = defineMessages(
     count: 'Count',
     byUnit: 'Units below',
     unit: 'Unit',
+    period: 'Submitted between',
     inService: 'In service',
     done: 'Done',
     avgScore: 'Satisfaction',
@@ -93,6 +96,7 @@ const Cell = ({ onClick, children }: { onClick(): void; children: ReactNode }) =
 /** /demands/figures: per unit subtree, every figure computed from the needs and opening the list behind it. */
 export default function FiguresPage() {
   const t = useMessages(messages);
+  const { duration } = useDemandLabels();
   const navigate = useNavigate();
   const { currentUnit } = useSession();
   const [params, setParams] = useSearchParams();
@@ -121,21 +125,27 @@ export default function FiguresPage() {
   return (
     <>
       <h1 className="pioneer-page-title">{t('title')}</h1>
-      <Flex wrap gap={8} style={{ marginBottom: 8 }}>
-        <UnitTreeSelect
-          aria-label={t('unit')}
-          value={unitId ? Number(unitId) : null}
-          onChange={(id) => setParams(toSearch({ ...range, unitId: id ?? '' }))}
-          style={{ minWidth: 240 }}
-        />
-        <DatePicker.RangePicker
-          value={range.from && range.to ? [dayjs(range.from), dayjs(range.to)] : null}
-          onChange={(v) =>
-            setParams(
-              toSearch({ unitId, from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' }),
-            )
-          }
-        />
+      <Flex wrap gap={8} align="end" style={{ marginBottom: 8 }}>
+        <FilterField label={t('unit')}>
+          <UnitTreeSelect
+            aria-label={t('unit')}
+            value={unitId ? Number(unitId) : null}
+            onChange={(id) => setParams(toSearch({ ...range, unitId: id ?? '' }))}
+            style={{ minWidth: 240 }}
+          />
+        </FilterField>
+        <FilterField label={t('period')}>
+          <DatePicker.RangePicker
+            aria-label={t('period')}
+            inputReadOnly
+            value={range.from && range.to ? [dayjs(range.from), dayjs(range.to)] : null}
+            onChange={(v) =>
+              setParams(
+                toSearch({ unitId, from: v?.[0]?.format('YYYY-MM-DD') ?? '', to: v?.[1]?.format('YYYY-MM-DD') ?? '' }),
+              )
+            }
+          />
+        </FilterField>
       </Flex>
       <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
       {report.isError && <Alert type="error" showIcon message={report.error.message} />}
@@ -220,12 +230,12 @@ export default function FiguresPage() {
                     {
                       title: t('avg'),
                       dataIndex: 'avgMinutes',
-                      render: (m: number | null) => (m === null ? '—' : formatDuration(m)),
+                      render: (m: number | null) => (m === null ? '—' : duration(m)),
                     },
                     {
                       title: t('median'),
                       dataIndex: 'medianMinutes',
-                      render: (m: number | null) => (m === null ? '—' : formatDuration(m)),
+                      render: (m: number | null) => (m === null ? '—' : duration(m)),
                     },
                     { title: t('count'), dataIndex: 'count' },
                   ]}

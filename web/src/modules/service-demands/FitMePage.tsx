@@ -9,7 +9,11 @@ import type { Demand } from './demands-api';
 const messages = defineMessages(
   {
     title: '适合我的需求',
-    intro: '根据您的技能特长、所在校区、当前在办需求和以往评价，为您推荐可认领的需求。',
+    intro: '根据您的技能特长、所在校区、当前在办需求，以及您（或本支部）在同类需求上得到的评价，为您推荐可认领的需求。',
+    confirmTitle: '认领“{title}”？',
+    confirmBody: '认领后由您负责联系需求人并完成服务，支部书记会协助安排。',
+    confirmOk: '确认认领',
+    cancel: '再想想',
     mySkills: '我的技能：{skills}',
     noSkills: '尚未登记技能特长',
     take: '我来认领',
@@ -18,7 +22,12 @@ const messages = defineMessages(
   },
   {
     title: 'Needs that fit me',
-    intro: 'Published needs you could take up, ranked by your skills, campus, current load and past ratings.',
+    intro:
+      'Published needs you could take up, ranked by your skills, campus, current load and the ratings you (or your branch) got on similar needs.',
+    confirmTitle: 'Take up “{title}”?',
+    confirmBody: 'You will contact the requester and do the service; your branch secretary helps arrange it.',
+    confirmOk: 'Take it',
+    cancel: 'Not now',
     mySkills: 'My skills: {skills}',
     noSkills: 'No skills recorded yet',
     take: 'I’ll take it',
@@ -31,7 +40,7 @@ type FitItem = Demand & { score: number; reasons: string[] };
 /** /demands/fit-me (members, phone first): published needs ranked for me, with the reasons, and claim in one tap. */
 export default function FitMePage() {
   const t = useMessages(messages);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const fit = useQuery({
     queryKey: ['fit-me'],
@@ -88,7 +97,15 @@ export default function FitMePage() {
                 block
                 style={{ marginTop: 8 }}
                 loading={claim.isPending && claim.variables === d.id}
-                onClick={() => claim.mutate(d.id)}
+                onClick={() =>
+                  modal.confirm({
+                    title: t('confirmTitle', { title: d.title }),
+                    content: t('confirmBody'),
+                    okText: t('confirmOk'),
+                    cancelText: t('cancel'),
+                    onOk: () => claim.mutateAsync(d.id).catch(() => {}),
+                  })
+                }
               >
                 {t('take')}
               </Button>

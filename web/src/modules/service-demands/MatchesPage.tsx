@@ -17,6 +17,7 @@ const messages = defineMessages(
     load: '在办 {n} 项',
     back: '返回需求',
     why: '量体裁衣：按技能特长（团队按专长）、地点、空闲、在办负担（均衡分配）和同类需求满意度综合排序。',
+    within: '已由「{unit}」认领：只推荐该组织的党员和团队，安排党员时按此排序。',
   },
   {
     title: 'Matches',
@@ -29,10 +30,13 @@ const messages = defineMessages(
     load: '{n} open',
     back: 'Back to the need',
     why: 'Ranked by skills and specialty, place, availability, open load (fairness) and past satisfaction on similar needs.',
+    within: 'Claimed by {unit}: only its members and teams are suggested, in the order used when assigning.',
   },
 );
 export interface MatchResult {
   need: { id: number; title: string; requiredSkills: string[]; campus: string | null };
+  /** Where the candidates come from: the claiming unit once the need is claimed, else the handling unit. */
+  within?: { id: number; name: string; claimed: boolean };
   units: Ranked[];
   /** Volunteer teams (older servers may not send them). */
   teams?: Ranked[];
@@ -66,6 +70,9 @@ export function MatchesView({ data, loading }: { data: MatchResult | undefined; 
   return (
     <Flex vertical gap={12} data-testid="matches">
       <Typography.Text type="secondary">{t('why')}</Typography.Text>
+      {data.within?.claimed && (
+        <Alert type="info" showIcon title={t('within', { unit: data.within.name })} data-testid="matches-within" />
+      )}
       <div>
         {`${t('need')}：`}
         {data.need.requiredSkills.length ? data.need.requiredSkills.map((s) => <Tag key={s}>{s}</Tag>) : t('none')}

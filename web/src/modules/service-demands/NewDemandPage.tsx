@@ -88,12 +88,14 @@ export default function NewDemandPage() {
         campus: v.campus ?? '',
         location: v.location ?? '',
         neededOn: v.neededOn ? v.neededOn.format('YYYY-MM-DD') : null,
+        // The "for whom" choice is shown only to offices and secretaries: for everyone else the field is not
+        // on the form and its value is absent, which means "my own need".
         onBehalf:
-          v.mode === 'self'
+          (v.mode ?? 'self') === 'self'
             ? null
             : {
                 channel: v.mode,
-                audience: v.audience,
+                audience: v.audience ?? 'society',
                 requesterName: v.requesterName,
                 requesterPhone: v.requesterPhone || null,
                 requesterAddress: v.requesterAddress ?? '',

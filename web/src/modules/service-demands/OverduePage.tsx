@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Statistic, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { defineMessages, useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { UnitTreeSelect } from '../org/UnitTreeSelect';
 import { DemandTable } from './DemandTable';
 import type { Demand } from './demands-api';
+import { FilterField } from './FilterField';
 
 const messages = defineMessages(
   {
@@ -46,12 +48,19 @@ export default function OverduePage() {
     <>
       <h1 className="pioneer-page-title">{t('title')}</h1>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <UnitTreeSelect
-        aria-label={t('unit')}
-        value={unitId ? Number(unitId) : null}
-        onChange={(id) => setParams(id ? { unitId: String(id) } : {})}
-        style={{ minWidth: 260, marginBottom: 12 }}
-      />
+      <div style={{ marginBottom: 12, maxWidth: 360 }}>
+        <FilterField label={t('unit')}>
+          <UnitTreeSelect
+            aria-label={t('unit')}
+            value={unitId ? Number(unitId) : null}
+            onChange={(id) => setParams(id ? { unitId: String(id) } : {})}
+            style={{ minWidth: 260 }}
+          />
+        </FilterField>
+      </div>
+      <div style={{ marginBottom: 12 }}>
+        <ExportButton url="/api/demands/overdue.xlsx" query={{ unitId: unitId || undefined }} />
+      </div>
       {queue.isError && <Alert type="error" showIcon message={queue.error.message} />}
       {queue.data?.unit && (
         <Flex wrap gap={12} style={{ marginBottom: 12 }}>

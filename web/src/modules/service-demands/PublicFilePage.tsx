@@ -82,15 +82,10 @@ export default function PublicFilePage() {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} requiredMark="optional">
         <Form.Item name="title" label={t('title')} rules={required}>
-          <Input maxLength={100} placeholder="例如：教社区老人用手机挂号" />
+          <Input maxLength={100} placeholder={t('titleExample')} />
         </Form.Item>
         <Form.Item name="description" label={t('description')} rules={required}>
-          <Input.TextArea
-            rows={4}
-            maxLength={2000}
-            showCount
-            placeholder="请描述需要什么帮助、人数、时间等（请勿填写身份证号）"
-          />
+          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('descriptionHint')} />
         </Form.Item>
         <Form.Item name="categoryId" label={t('category')}>
           <Select
@@ -98,7 +93,7 @@ export default function PublicFilePage() {
             options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.group} · ${c.name}` }))}
           />
         </Form.Item>
-        <Form.Item name="location" label={t('location')} rules={required} extra="公开显示，例如社区或楼栋名称">
+        <Form.Item name="location" label={t('location')} rules={required} extra={t('locationHint')}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="neededOn" label={t('neededOn')}>

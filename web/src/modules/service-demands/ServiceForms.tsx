@@ -1,15 +1,20 @@
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, InputNumber, Select, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Button, Checkbox, Flex, Form, Input, InputNumber, List, Select, Spin, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
 import { ApiError, get, post } from '../../api';
 import { defineMessages, useMessages } from '../../i18n';
-import type { DemandDetail } from './demands-api';
+import type { DemandDetail, Ranked } from './demands-api';
+import type { MatchResult } from './MatchesPage';
 
 const messages = defineMessages(
   {
     members: '服务党员',
     pick: '选择认领组织的党员',
+    rankedWithin: '量体裁衣：按技能特长、校区、空闲、在办负担和同类需求满意度为「{unit}」的党员排序，勾选要安排的人。',
+    search: '按姓名或技能查找',
+    score: '匹配 {n} 分',
+    picked: '已选 {n} 人',
     save: '确定',
     result: '服务结果',
     served: '参与服务的党员与时长（分钟）',
@@ -25,6 +30,11 @@ const messages = defineMessages(
   {
     members: 'Members',
     pick: 'Pick members of the claiming unit',
+    rankedWithin:
+      'Members of {unit}, ranked by skills, campus, availability, open load and past satisfaction; tick who serves.',
+    search: 'Find by name or skill',
+    score: 'match {n}',
+    picked: '{n} picked',
     save: 'Save',
     result: 'Result',
     served: 'Members who served and minutes',
@@ -55,7 +65,11 @@ const optionsOf = (items: Candidate[] | undefined) =>
     label: `${c.name}（${c.unitName}${c.skills.length ? ` · ${c.skills.join('、')}` : ''}）`,
   }));
 
-/** The claiming side picks the members who will serve. */
+/**
+ * The claiming side picks the members who will serve: the claiming unit's members ranked by 量体裁衣 with
+ * their reasons, ticked in a list (no drop-down to cover the button). Someone who may not see the ranking
+ * (a member who claimed personally) gets the same list unranked.
+ */
 export function MembersForm({
   demand,
   pending,
@@ -67,26 +81,109 @@ export function MembersForm({
 }) {
   const t = useMessages(messages);
   const candidates = useCandidates(demand.id);
+  const ranked = useQuery({
+    queryKey: ['demand-matches', demand.id],
+    queryFn: () => get<MatchResult>(`/api/demands/${demand.id}/matches`),
+    enabled: demand.abilities.matches,
+    retry: false,
+  });
   const [ids, setIds] = useState<number[]>(demand.assigneeIds);
+  const [q, setQ] = useState('');
+  const rows = useMemo(() => rankedRows(ranked.data?.members, candidates.data?.items), [ranked.data, candidates.data]);
+  const shown = q.trim()
+    ? rows.filter((r) => `${r.name} ${r.unitName} ${r.skills.join(' ')}`.includes(q.trim()))
+    : rows;
+  const toggle = (id: number, on: boolean) => setIds(on ? [...ids, id] : ids.filter((x) => x !== id));
   return (
-    <Flex vertical gap={12}>
-      <Select
-        mode="multiple"
-        aria-label={t('members')}
-        placeholder={t('pick')}
-        value={ids}
-        onChange={setIds}
-        loading={candidates.isPending}
-        options={optionsOf(candidates.data?.items)}
-        optionFilterProp="label"
-        style={{ width: '100%' }}
+    <Flex vertical gap={10}>
+      <Typography.Text type="secondary">
+        {ranked.data
+          ? t('rankedWithin', { unit: ranked.data.within?.name ?? demand.claim?.unitName ?? '' })
+          : t('pick')}
+      </Typography.Text>
+      <Input.Search
+        allowClear
+        placeholder={t('search')}
+        aria-label={t('search')}
+        onChange={(e) => setQ(e.target.value)}
       />
+      <div style={{ maxHeight: 360, overflowY: 'auto', border: '1px solid #f0f0f0', borderRadius: 6 }}>
+        {candidates.isPending || (demand.abilities.matches && ranked.isPending) ? (
+          <Spin style={{ display: 'block', margin: 24 }} />
+        ) : (
+          <List
+            size="small"
+            dataSource={shown}
+            data-testid="ranked-members"
+            renderItem={(r, i) => (
+              <List.Item style={{ padding: '6px 10px' }} data-testid="ranked-member">
+                <Checkbox
+                  checked={ids.includes(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                  style={{ width: '100%' }}
+                >
+                  <Flex vertical gap={2}>
+                    <span>
+                      <Typography.Text
+                        strong
+                      >{`${r.score !== null && !q ? `${i + 1}. ` : ''}${r.name}`}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {`　${r.unitName}${r.score !== null ? ` · ${t('score', { n: r.score })}` : ''}`}
+                      </Typography.Text>
+                    </span>
+                    {r.reasons.length > 0 && (
+                      <Flex wrap gap={4}>
+                        {r.reasons.map((reason) => (
+                          <Tag key={reason} style={{ fontSize: 11, marginInlineEnd: 0 }} color={reasonColor(reason)}>
+                            {reason}
+                          </Tag>
+                        ))}
+                      </Flex>
+                    )}
+                  </Flex>
+                </Checkbox>
+              </List.Item>
+            )}
+          />
+        )}
+      </div>
       <Button type="primary" block disabled={ids.length === 0} loading={pending} onClick={() => onSubmit(ids)}>
-        {t('save')}
+        {ids.length ? `${t('save')}（${t('picked', { n: ids.length })}）` : t('save')}
       </Button>
     </Flex>
   );
 }
+
+interface Row {
+  id: number;
+  name: string;
+  unitName: string;
+  skills: string[];
+  score: number | null;
+  reasons: string[];
+}
+/** The ranked members first (best first), then anyone the ranking left out, unranked. */
+function rankedRows(ranked: Ranked[] | undefined, all: Candidate[] | undefined): Row[] {
+  const rows: Row[] = (ranked ?? []).map((r) => ({
+    id: r.id,
+    name: r.name,
+    unitName: r.unitName ?? '',
+    skills: r.skills,
+    score: r.score,
+    reasons: r.reasons,
+  }));
+  const seen = new Set(rows.map((r) => r.id));
+  for (const c of all ?? [])
+    if (!seen.has(c.id))
+      rows.push({ id: c.id, name: c.name, unitName: c.unitName, skills: c.skills, score: null, reasons: [] });
+  return rows;
+}
+const reasonColor = (r: string) =>
+  r.startsWith('具备') || r.startsWith('同在') || r.includes('没有其他') || r.includes('可优先')
+    ? 'green'
+    : r.startsWith('缺少') || r.includes('不同') || r.includes('已有其他')
+      ? 'orange'
+      : 'default';
 
 /** Completion: result, each member's minutes, photos (uploaded files or links). */
 export function CompleteForm({

@@ -146,7 +146,8 @@ export function TrackedView({
 function RatingForm({ url, queryKey, onDone }: { url: string; queryKey: unknown[]; onDone(): void }) {
   const t = useMessages(demandMessages);
   const queryClient = useQueryClient();
-  const [score, setScore] = useState(5);
+  // No preset: the requester chooses the stars (a preset 5 would record satisfaction nobody gave).
+  const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const rate = useMutation({
     mutationFn: () => post(url, { score, comment }),

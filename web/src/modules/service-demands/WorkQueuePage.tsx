@@ -3,11 +3,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { get } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { defineMessages, useMessages } from '../../i18n';
 import { useSession } from '../../session';
+import { useUnits } from '../org/org-api';
 import { hasPermission } from '../types';
 import { DemandTable } from './DemandTable';
 import { type Demand, type Page, toSearch, useCategories } from './demands-api';
+import { FilterField } from './FilterField';
 import { useDemandLabels } from './labels';
 
 const messages = defineMessages(
@@ -22,6 +25,19 @@ const messages = defineMessages(
     clear: '清除筛选',
     allStates: '全部状态',
     overdueOnly: '仅看超时',
+    stateLabel: '状态',
+    clockLabel: '时限',
+    anyClock: '不限',
+    searchLabel: '标题',
+    f_unitId: '组织',
+    f_audience: '需求类型',
+    f_channel: '渠道',
+    f_categoryId: '类别',
+    f_rated: '评分',
+    f_reached: '进展',
+    f_from: '起',
+    f_to: '止',
+    points: '{n} 分',
     total: '共 {n} 条',
   },
   {
@@ -35,6 +51,19 @@ const messages = defineMessages(
     clear: 'Clear filters',
     allStates: 'All states',
     overdueOnly: 'Overdue only',
+    stateLabel: 'State',
+    clockLabel: 'Time limit',
+    anyClock: 'Any',
+    searchLabel: 'Title',
+    f_unitId: 'Unit',
+    f_audience: 'Type',
+    f_channel: 'Channel',
+    f_categoryId: 'Category',
+    f_rated: 'Rating',
+    f_reached: 'Reached',
+    f_from: 'From',
+    f_to: 'To',
+    points: '{n} pts',
     total: '{n} needs',
   },
 );
@@ -79,6 +108,8 @@ export default function WorkQueuePage() {
     setParams(toSearch(next));
   };
   const figureTags = FIGURE_FILTERS.filter((k) => params.get(k));
+  const units = useUnits();
+  const unitName = (id: string) => units.data?.find((u) => String(u.id) === id)?.name ?? id;
   const categoryName = (id: string) =>
     id === '0' ? '未分类' : (categories.data?.items.find((c) => String(c.id) === id)?.name ?? id);
 
@@ -88,9 +119,17 @@ export default function WorkQueuePage() {
         <h1 className="pioneer-page-title" style={{ margin: 0 }}>
           {t('title')}
         </h1>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/demands/new')}>
-          {t('file')}
-        </Button>
+        <Flex gap={8} wrap>
+          {view === 'scope' && (
+            <ExportButton
+              url="/api/demands.xlsx"
+              list={{ exportQuery: toSearch({ ...query, view, page: undefined, pageSize: undefined }) }}
+            />
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/demands/new')}>
+            {t('file')}
+          </Button>
+        </Flex>
       </Flex>
       <Tabs
         activeKey={view}
@@ -101,38 +140,49 @@ export default function WorkQueuePage() {
           { key: 'mine', label: t('mine') },
         ]}
       />
-      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={t('allStates')}
-          style={{ minWidth: 140 }}
-          value={params.get('state') ?? ''}
-          onChange={(v) => set({ state: v || undefined })}
-          options={[{ value: '', label: t('allStates') }, ...STATES.map((s) => ({ value: s, label: labels.state(s) }))]}
-        />
-        <Select
-          aria-label={t('overdueOnly')}
-          style={{ minWidth: 120 }}
-          value={params.get('overdue') ?? ''}
-          onChange={(v) => set({ overdue: v || undefined })}
-          options={[
-            { value: '', label: '—' },
-            { value: 'true', label: t('overdueOnly') },
-          ]}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('search')}
-          style={{ maxWidth: 260 }}
-          defaultValue={params.get('q') ?? ''}
-          onSearch={(q) => set({ q: q || undefined })}
-        />
+      <Flex wrap gap={8} align="end" style={{ marginBottom: 12 }}>
+        <FilterField label={t('stateLabel')}>
+          <Select
+            aria-label={t('stateLabel')}
+            style={{ minWidth: 140 }}
+            value={params.get('state') ?? ''}
+            onChange={(v) => set({ state: v || undefined })}
+            options={[
+              { value: '', label: t('allStates') },
+              ...STATES.map((s) => ({ value: s, label: labels.state(s) })),
+            ]}
+          />
+        </FilterField>
+        <FilterField label={t('clockLabel')}>
+          <Select
+            aria-label={t('clockLabel')}
+            style={{ minWidth: 120 }}
+            value={params.get('overdue') ?? ''}
+            onChange={(v) => set({ overdue: v || undefined })}
+            options={[
+              { value: '', label: t('anyClock') },
+              { value: 'true', label: t('overdueOnly') },
+            ]}
+          />
+        </FilterField>
+        <FilterField label={t('searchLabel')}>
+          <Input.Search
+            allowClear
+            aria-label={t('search')}
+            placeholder={t('search')}
+            style={{ maxWidth: 260 }}
+            defaultValue={params.get('q') ?? ''}
+            onSearch={(q) => set({ q: q || undefined })}
+          />
+        </FilterField>
       </Flex>
       {figureTags.length > 0 && (
         <Space wrap style={{ marginBottom: 12 }} data-testid="figure-filters">
           <Typography.Text type="secondary">{t('filters')}：</Typography.Text>
           {figureTags.map((k) => {
             const v = params.get(k) as string;
-            const text =
+            // Names, not ids: 「组织：文学院本科生第一党支部」 rather than 「unitId=5」.
+            const value =
               k === 'audience'
                 ? labels.audience(v)
                 : k === 'channel'
@@ -140,8 +190,13 @@ export default function WorkQueuePage() {
                   : k === 'categoryId'
                     ? categoryName(v)
                     : k === 'rated'
-                      ? `${v} 分`
-                      : `${k}=${v}`;
+                      ? t('points', { n: v })
+                      : k === 'reached'
+                        ? labels.state(v)
+                        : k === 'unitId'
+                          ? unitName(v)
+                          : v;
+            const text = `${t(`f_${k}` as 'f_unitId')}：${value}`;
             return (
               <Tag key={k} closable onClose={() => set({ [k]: undefined })}>
                 {text}

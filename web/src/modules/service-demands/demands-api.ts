@@ -42,6 +42,8 @@ export interface Demand {
   category: { id: number; name: string; group: string; requiredSkills: string[] } | null;
   handlingUnit: { id: number; name: string };
   responsibleUnit: { id: number; name: string };
+  /** The requester's own unit; null for requesters from outside the school. */
+  originUnit: { id: number; name: string } | null;
   claim: {
     unitId: number | null;
     unitName: string | null;

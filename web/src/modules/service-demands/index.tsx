@@ -4,6 +4,7 @@ import {
   FormOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  SearchOutlined,
   TagsOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
@@ -84,9 +85,38 @@ export const routes: ModuleRoute[] = [
     element: <BoardPage />,
     public: true,
     menu: { label: '需求公示栏', icon: <NotificationOutlined />, group: GROUP },
+    portal: {
+      order: 10,
+      icon: <NotificationOutlined />,
+      zh: { label: '需求公示栏', description: '师生和群众的服务需求，谁在办、办得怎样' },
+      en: {
+        label: 'Service board',
+        description: 'Needs of staff, students and residents, who serves them, how it went',
+      },
+    },
   },
-  { path: '/board/new', element: <PublicFilePage />, public: true },
-  { path: '/track', element: <TrackPage />, public: true },
+  {
+    path: '/board/new',
+    element: <PublicFilePage />,
+    public: true,
+    portal: {
+      order: 20,
+      icon: <FormOutlined />,
+      zh: { label: '提交需求', description: '不用登录，写下需要什么帮助，得到查询码' },
+      en: { label: 'Submit a need', description: 'No account needed: say what help you need, get a tracking code' },
+    },
+  },
+  {
+    path: '/track',
+    element: <TrackPage />,
+    public: true,
+    portal: {
+      order: 30,
+      icon: <SearchOutlined />,
+      zh: { label: '查询进度', description: '凭查询码查看需求办到了哪一步，办结后评价' },
+      en: { label: 'Track my need', description: 'See where your need stands with its code, and rate it when done' },
+    },
+  },
   { path: '/track/:code', element: <TrackPage />, public: true },
   { path: '/rate/:token', element: <RateLinkPage />, public: true },
 ];

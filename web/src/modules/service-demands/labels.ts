@@ -5,6 +5,8 @@ import {
   DEMAND_AUDIENCE_LABELS,
   DEMAND_CHANNEL_LABELS,
   DEMAND_STATE_LABELS,
+  formatDuration,
+  formatDurationEn,
 } from '@pioneer/domain';
 import { useCallback } from 'react';
 import { useLocale } from '../../i18n';
@@ -93,5 +95,7 @@ export function useDemandLabels() {
     boardStatus: (s: string) => pick(BOARD_STATUS_LABELS, s),
     clock: (c: string) => pick(CLOCK_LABELS, c),
     action: (a: string) => pick({ ...DEMAND_ACTION_LABELS, ...ZH_EXTRA }, a),
+    /** A time limit or a duration in minutes, e.g. 「1天4小时」 / "1 d 4 h". */
+    duration: (minutes: number) => (locale === 'en' ? formatDurationEn(minutes) : formatDuration(minutes)),
   };
 }

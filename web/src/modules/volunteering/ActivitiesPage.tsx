@@ -8,6 +8,7 @@ import { useSession } from '../../session';
 import { hasPermission } from '../types';
 import { useVolLabels } from './labels';
 import { volMessages } from './messages';
+import { TodayShifts } from './TodayShifts';
 import type { ActivitySummary, Page } from './vol-api';
 
 /** /volunteer: activities open to me, the ones I signed up for, and (organizers) the ones my units run. */
@@ -49,6 +50,12 @@ export default function ActivitiesPage() {
         onChange={(v) => setParams({ view: String(v) })}
         style={{ marginBottom: 12 }}
       />
+      {/* My activities start with the shifts I can check in to now, today's first. */}
+      {view === 'mine' && (
+        <div style={{ marginBottom: 12 }}>
+          <TodayShifts limit={3} />
+        </div>
+      )}
       {list.data?.items.length === 0 && <Empty description={t('noActivities')} />}
       <Space direction="vertical" style={{ width: '100%' }}>
         {list.data?.items.map((a) => (

@@ -1,9 +1,10 @@
 import { QrcodeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Modal, message, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError, get, post } from '../../api';
-import { useMessages } from '../../i18n';
+import { useBilingual } from '../../components/useBilingual';
+import { defineMessages, useMessages } from '../../i18n';
 import { useVolLabels } from './labels';
 import { volMessages } from './messages';
 import { RosterCard } from './RosterCard';
@@ -17,9 +18,31 @@ const REVIEW_TAGS: Record<string, { label: 'reviewPending' | 'reviewApproved' | 
   rejected: { label: 'reviewRejected', color: 'red' },
 };
 
+const local = defineMessages(
+  {
+    waitlist: '候补',
+    waitlistAhead: '候补（前面 {n} 人）',
+    waitlistTitle: '“{post}”名额已满',
+    waitlistAsk: '加入候补后您排第 {n} 位：有人取消时按加入顺序递补，递补成功会通知您。',
+    myPlace: '候补第 {n} 位',
+  },
+  {
+    waitlist: 'Join waiting list',
+    waitlistAhead: 'Join waiting list ({n} ahead)',
+    waitlistTitle: '“{post}” is full',
+    waitlistAsk:
+      'You would be number {n}: freed seats go to the waiting list in order, and you are told when you get one.',
+    myPlace: 'Waiting list #{n}',
+  },
+);
+
 /** /volunteer/activities/:id — shifts and seats, my sign-ups; organizers also get the code, roster and close. */
 export default function ActivityDetailPage() {
   const t = useMessages(volMessages);
+  const w = useMessages(local);
+  const L = useBilingual();
+  // Dialogs and messages from the app context, so they are drawn in the theme's colour.
+  const { message, modal } = App.useApp();
   const labels = useVolLabels();
   const { id } = useParams();
   const qc = useQueryClient();
@@ -35,16 +58,19 @@ export default function ActivityDetailPage() {
     },
     onError: (err, vars) => {
       if (err instanceof ApiError && err.code === 'SHIFT_FULL') {
-        Modal.confirm({
-          title: t('shiftFull'),
-          content: t('shiftFullAsk'),
-          okText: t('joinWaitlist'),
-          cancelText: t('notNow'),
-          onOk: () => signUp.mutate({ shift: vars.shift, waitlist: true }),
-        });
+        askWaitlist(vars.shift);
       } else showError(err);
     },
   });
+  // A full shift: say where the person would stand, and join only when they agree.
+  const askWaitlist = (shift: Shift) =>
+    modal.confirm({
+      title: w('waitlistTitle', { post: shift.post }),
+      content: w('waitlistAsk', { n: (shift.waiting ?? 0) + 1 }),
+      okText: t('joinWaitlist'),
+      cancelText: t('notNow'),
+      onOk: () => signUp.mutate({ shift, waitlist: true }),
+    });
   const cancel = useMutation({
     mutationFn: (signupId: number) => post(`/api/volunteer/signups/${signupId}/cancel`),
     onSuccess: () => {
@@ -80,6 +106,9 @@ export default function ActivityDetailPage() {
         </Descriptions.Item>
       </Descriptions>
       {a.description && <Typography.Paragraph>{a.description}</Typography.Paragraph>}
+      <Link to={`/volunteer/activities/${a.id}/poster`} style={{ display: 'inline-block', marginBottom: 12 }}>
+        {L('分享海报', 'Share poster')}
+      </Link>
       {a.status === 'published' && (
         <Link to={`/volunteer/check-in?activity=${a.id}`}>
           <Button block style={{ marginBottom: 12 }}>
@@ -114,15 +143,26 @@ export default function ActivityDetailPage() {
               {s.myCheckinReview && REVIEW_TAGS[s.myCheckinReview] && (
                 <Tag color={REVIEW_TAGS[s.myCheckinReview].color}>{t(REVIEW_TAGS[s.myCheckinReview].label)}</Tag>
               )}
-              {!s.myStatus && a.status === 'published' && (
-                <Button
-                  type="primary"
-                  loading={signUp.isPending}
-                  onClick={() => signUp.mutate({ shift: s, waitlist: false })}
-                >
-                  {t('signUp')}
-                </Button>
-              )}
+              {s.myStatus === 'waiting' && s.myWaitingPosition ? (
+                <Tag color="orange" data-testid="my-waiting-place">
+                  {w('myPlace', { n: s.myWaitingPosition })}
+                </Tag>
+              ) : null}
+              {!s.myStatus &&
+                a.status === 'published' &&
+                (s.taken >= s.capacity ? (
+                  <Button loading={signUp.isPending} onClick={() => askWaitlist(s)} data-testid="waitlist-button">
+                    {s.waiting ? w('waitlistAhead', { n: s.waiting }) : w('waitlist')}
+                  </Button>
+                ) : (
+                  <Button
+                    type="primary"
+                    loading={signUp.isPending}
+                    onClick={() => signUp.mutate({ shift: s, waitlist: false })}
+                  >
+                    {t('signUp')}
+                  </Button>
+                ))}
               {s.mySignupAbilities?.requestManual && s.mySignupId && (
                 <AttendanceButton
                   label={t('requestManual')}

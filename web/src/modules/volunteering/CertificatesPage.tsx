@@ -6,6 +6,7 @@ import { get } from '../../api';
 import { useMessages } from '../../i18n';
 import { useVolLabels } from './labels';
 import { volMessages } from './messages';
+import { reviewMessages } from './messages-review';
 import { type Certificate, when } from './vol-api';
 
 /** /volunteer/certificates — my 志愿服务证明: download the PDF, check it on the public page. */
@@ -31,6 +32,7 @@ export default function CertificatesPage() {
 
 export function CertificateCard({ c }: { c: Certificate }) {
   const t = useMessages(volMessages);
+  const r = useMessages(reviewMessages);
   const labels = useVolLabels();
   return (
     <Card
@@ -54,6 +56,13 @@ export function CertificateCard({ c }: { c: Certificate }) {
           hours: labels.hours(c.totalMinutes),
         })}
       </div>
+      {(c.pendingCount ?? 0) > 0 && (
+        <div data-testid="certificate-pending">
+          <Typography.Text type="warning">
+            {r('pendingLeftOut', { hours: labels.hours(c.pendingMinutes ?? 0), count: c.pendingCount ?? 0 })}
+          </Typography.Text>
+        </div>
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('certificateSigners', {
           responsible: c.responsibleName,

@@ -2,6 +2,7 @@ import { COMMUNITY_POST_CATEGORIES } from '@pioneer/domain';
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { post } from '../../api';
+import { DateInput } from '../../DateInputs';
 import { useSession } from '../../session';
 import { FormDialog, useFormSave } from './FormDialog';
 import { inScopeOf, PARTNER_KIND_LABELS, usePartnerList } from './vol-admin';
@@ -83,12 +84,12 @@ export function PostDialog(props: { onClose: () => void; onSaved: () => void }) 
       <Row gutter={8}>
         <Col span={12}>
           <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请填写开始日期' }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="endsOn" label="结束日期" rules={[{ required: true, message: '请填写结束日期' }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </Col>
       </Row>

@@ -2,10 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Rate, Spin } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { get, post } from '../../api';
-import { useMessages } from '../../i18n';
+import { defineMessages, useMessages } from '../../i18n';
 import { useVolLabels } from './labels';
 import { volMessages } from './messages';
 import { showError } from './vol-api';
+
+const local = defineMessages({ rateRequired: '请点选 1–5 颗星' }, { rateRequired: 'Choose 1 to 5 stars' });
 
 interface ClaimView {
   status: string;
@@ -22,6 +24,7 @@ interface ClaimView {
 /** /volunteer/confirm/:id?sig= (public) — the community contact confirms a member's service, without an account. */
 export default function ConfirmClaimPage() {
   const t = useMessages(volMessages);
+  const r = useMessages(local);
   const labels = useVolLabels();
   const { id } = useParams();
   const [params] = useSearchParams();
@@ -58,7 +61,7 @@ export default function ConfirmClaimPage() {
         {c.status === 'confirmed' ? (
           <Alert type="success" showIcon message={t('claimConfirmed', { name: c.confirmedByName ?? '' })} />
         ) : (
-          <Form layout="vertical" onFinish={(v) => confirm.mutate(v)} initialValues={{ rating: 5, feedback: '' }}>
+          <Form layout="vertical" onFinish={(v) => confirm.mutate(v)} initialValues={{ feedback: '' }}>
             <Form.Item
               name="contactName"
               label={t('contactName')}
@@ -66,7 +69,8 @@ export default function ConfirmClaimPage() {
             >
               <Input maxLength={50} />
             </Form.Item>
-            <Form.Item name="rating" label={t('satisfaction')}>
+            {/* No preset stars: the community contact says how satisfied they were. */}
+            <Form.Item name="rating" label={t('satisfaction')} rules={[{ required: true, message: r('rateRequired') }]}>
               <Rate />
             </Form.Item>
             <Form.Item name="feedback" label={t('feedback')}>

@@ -3,6 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, List, message, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { get } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
+import { FilterBar } from '../../components/FilterBar';
+import { OfficeTable } from '../../components/OfficeTable';
+import { useBilingual } from '../../components/useBilingual';
+import { useListParams } from '../../components/useListParams';
 import { PostDialog, useCommunityPartners } from './CommunityPostDialog';
 import { type Abilities, categoryLabel, closeCommunityPost, showError } from './vol-api';
 
@@ -26,8 +31,104 @@ interface PostRow {
   abilities: Abilities;
 }
 
+interface ReportRow {
+  id: number;
+  personName: string;
+  staffNo: string;
+  unitName: string;
+  communityName: string;
+  slipNo: string;
+  reportedAt: string;
+  claims: number;
+  confirmedMinutes: number;
+}
+
+/**
+ * 双报到名册: who in my units reported to which community and what the community confirmed — sortable,
+ * filtered by unit and community, exported to Excel exactly as filtered.
+ */
+function DualReportRoster() {
+  const L = useBilingual();
+  const communities = useCommunityPartners();
+  const list = useListParams(['unitId', 'partnerId']);
+  const query = new URLSearchParams(list.filters).toString();
+  const rows = useQuery({
+    queryKey: ['vol-dual-reports', query],
+    queryFn: () => get<{ items: ReportRow[] }>(`/api/volunteer/dual-reports?${query}`),
+  });
+  return (
+    <Card
+      size="small"
+      title={L('双报到名册', 'Dual-report roster')}
+      data-testid="dual-report-roster"
+      style={{ marginBottom: 16 }}
+    >
+      <FilterBar
+        list={list}
+        fields={[
+          { kind: 'unit', key: 'unitId', label: L('党支部（含下级）', 'Branch (and below)') },
+          {
+            kind: 'select',
+            key: 'partnerId',
+            label: L('报到社区', 'Community'),
+            options: communities.items.map((p) => ({ value: String(p.id), label: p.name })),
+          },
+        ]}
+      />
+      <OfficeTable<ReportRow>
+        rowKey="id"
+        rows={rows.data?.items}
+        loading={rows.isFetching}
+        testId="dual-report-table"
+        toolbar={<ExportButton url="/api/volunteer/dual-reports.xlsx" list={{ exportQuery: query }} />}
+        columns={[
+          {
+            title: L('姓名', 'Name'),
+            dataIndex: 'personName',
+            compare: (a, b) => a.personName.localeCompare(b.personName, 'zh'),
+          },
+          { title: L('工号/学号', 'Staff/student no.'), dataIndex: 'staffNo' },
+          {
+            title: L('所在党支部', 'Branch'),
+            dataIndex: 'unitName',
+            compare: (a, b) => a.unitName.localeCompare(b.unitName, 'zh'),
+          },
+          {
+            title: L('报到社区', 'Community'),
+            dataIndex: 'communityName',
+            compare: (a, b) => a.communityName.localeCompare(b.communityName, 'zh'),
+          },
+          { title: L('报到单号', 'Slip no.'), dataIndex: 'slipNo' },
+          {
+            title: L('报到日期', 'Reported on'),
+            dataIndex: 'reportedAt',
+            compare: (a, b) => a.reportedAt.localeCompare(b.reportedAt),
+            render: (v: string) => v.slice(0, 10),
+          },
+          { title: L('认领岗位', 'Posts claimed'), dataIndex: 'claims', compare: (a, b) => a.claims - b.claims },
+          {
+            title: L('确认时长（小时）', 'Confirmed hours'),
+            dataIndex: 'confirmedMinutes',
+            compare: (a, b) => a.confirmedMinutes - b.confirmedMinutes,
+            render: (m: number) => (m / 60).toFixed(1),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** The posts of communities in my scope; 发布岗位 when I manage volunteering over a community's owner unit. */
 export function CommunityPostsAdmin() {
+  return (
+    <>
+      <DualReportRoster />
+      <CommunityPosts />
+    </>
+  );
+}
+
+function CommunityPosts() {
   const qc = useQueryClient();
   const communities = useCommunityPartners();
   const [creating, setCreating] = useState(false);

@@ -9,6 +9,7 @@ import {
   InputNumber,
   List,
   message,
+  Popconfirm,
   Select,
   Space,
   Tabs,
@@ -18,6 +19,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api';
+import { DateInput } from '../../DateInputs';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
 import { CommunityPostsAdmin, QuarterFeedback } from './DualReportAdmin';
@@ -36,6 +38,7 @@ interface Report {
 }
 interface Claim {
   id: number;
+  postId: number;
   status: string;
   postTitle: string;
   communityName: string;
@@ -123,6 +126,7 @@ function MyDualReport({ embedded = false }: { embedded?: boolean }) {
     onError: showError,
   });
   const r = mine.data?.report;
+  const myPostIds = new Set((mine.data?.claims ?? []).filter((c) => c.status !== 'cancelled').map((c) => c.postId));
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       {!embedded && <h1 className="pioneer-page-title">双报到</h1>}
@@ -173,12 +177,31 @@ function MyDualReport({ embedded = false }: { embedded?: boolean }) {
             renderItem={(p) => (
               <List.Item
                 actions={[
-                  p.status === 'closed' ? (
+                  // A post I already took shows so, rather than a 认领 that the server would refuse.
+                  myPostIds.has(p.id) ? (
+                    <Tag key="c" color="blue" data-testid="post-claimed">
+                      已认领
+                    </Tag>
+                  ) : p.status === 'closed' ? (
                     <Tag key="c">已关闭</Tag>
                   ) : (
-                    <Button key="c" size="small" disabled={!p.abilities.claim} onClick={() => claim.mutate(p.id)}>
-                      认领
-                    </Button>
+                    <Popconfirm
+                      key="c"
+                      title={`认领“${p.title}”？`}
+                      description="认领后请按约定时间到社区服务，服务后登记并请社区确认。"
+                      okText="确认认领"
+                      cancelText="再想想"
+                      disabled={!p.abilities.claim}
+                      onConfirm={() => claim.mutate(p.id)}
+                    >
+                      <Button
+                        size="small"
+                        disabled={!p.abilities.claim}
+                        loading={claim.isPending && claim.variables === p.id}
+                      >
+                        认领
+                      </Button>
+                    </Popconfirm>
                   ),
                 ]}
               >
@@ -210,7 +233,7 @@ function MyDualReport({ embedded = false }: { embedded?: boolean }) {
                     initialValues={{ servedOn: dayjs().format('YYYY-MM-DD'), minutes: 120 }}
                   >
                     <Form.Item name="servedOn">
-                      <Input type="date" />
+                      <DateInput />
                     </Form.Item>
                     <Form.Item name="minutes">
                       <InputNumber min={1} max={720} addonAfter="分钟" />

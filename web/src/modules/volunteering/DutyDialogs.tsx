@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import { get, post } from '../../api';
+import { DateTimeInput } from '../../DateInputs';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
 import { FormDialog, useFormSave } from './FormDialog';
@@ -47,10 +48,10 @@ export function DutyDialog(props: { venueId: number; onClose: () => void; onSave
         <Input maxLength={50} />
       </Form.Item>
       <Form.Item name="startsAt" label="开始" rules={[{ required: true, message: '请填写开始时间' }]}>
-        <Input type="datetime-local" />
+        <DateTimeInput />
       </Form.Item>
       <Form.Item name="endsAt" label="结束" rules={[{ required: true, message: '请填写结束时间' }]}>
-        <Input type="datetime-local" />
+        <DateTimeInput />
       </Form.Item>
     </FormDialog>
   );

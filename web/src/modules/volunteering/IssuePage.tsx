@@ -3,8 +3,10 @@ import { Alert, Button, Card, Form, Input, message, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, post } from '../../api';
+import { DateInput } from '../../DateInputs';
 import { useMessages } from '../../i18n';
 import { unitOptions, useSession } from '../../session';
+import { AffectedCertificates, CertificatePreview } from './CertificateReview';
 import { CertificateCard } from './CertificatesPage';
 import { useFormSave } from './FormDialog';
 import { volAdminMessages } from './messages-admin';
@@ -25,6 +27,13 @@ export default function IssuePage() {
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [q, setQ] = useState('');
+  // What the certificate would count now, pending hours left out (shown as the officer fills the form).
+  const watched = {
+    personId: Form.useWatch('personId', form) as number | undefined,
+    unitId: Form.useWatch('unitId', form) as number | undefined,
+    from: Form.useWatch('from', form) as string | undefined,
+    to: Form.useWatch('to', form) as string | undefined,
+  };
   const volunteers = useQuery({
     queryKey: ['vol-volunteers', q],
     queryFn: () =>
@@ -79,12 +88,13 @@ export default function IssuePage() {
           </Form.Item>
           <Space wrap>
             <Form.Item name="from" label={t('from')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="to" label={t('to')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Space>
+          <CertificatePreview {...watched} />
           <Form.Item name="responsibleName" label={t('responsible')}>
             <Input maxLength={50} />
           </Form.Item>
@@ -93,6 +103,7 @@ export default function IssuePage() {
           </Button>
         </Form>
       </Card>
+      <AffectedCertificates />
       <h2 style={{ fontSize: 16 }}>{t('issueRegister')}</h2>
       <Space direction="vertical" style={{ width: '100%' }}>
         {register.data?.items.map((c) => (

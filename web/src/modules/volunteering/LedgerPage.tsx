@@ -3,17 +3,27 @@ import { Button, Card, InputNumber, List, message, Popconfirm, Segmented, Space,
 import { useState } from 'react';
 import { get, post } from '../../api';
 import { useMessages } from '../../i18n';
+import { useSession } from '../../session';
+import { hasPermission } from '../types';
+import { EnterHoursDialog } from './EnterHoursDialog';
 import { useVolLabels } from './labels';
 import { volAdminMessages } from './messages-admin';
+import { reviewMessages } from './messages-review';
 import { type LedgerEntry, showError, when } from './vol-api';
 
-/** /volunteer/ledger — the hours ledger of my units: entries, fraud flags with reasons, reversal and correction. */
+/**
+ * /volunteer/ledger — the hours ledger of my units: entries, fraud flags with reasons and where each stands in
+ * review (复核中 / 已认定, with the decision), manual entry, reversal and correction.
+ */
 export default function LedgerPage() {
   const t = useMessages(volAdminMessages);
   const labels = useVolLabels();
   const qc = useQueryClient();
   const [view, setView] = useState('flags');
   const [minutes, setMinutes] = useState<number | null>(null);
+  const [entering, setEntering] = useState(false);
+  const r = useMessages(reviewMessages);
+  const { me } = useSession();
   const entries = useQuery({
     queryKey: ['vol-ledger', view],
     queryFn: () =>
@@ -41,6 +51,12 @@ export default function LedgerPage() {
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <h1 className="pioneer-page-title">{t('ledger')}</h1>
       <Typography.Paragraph type="secondary">{t('ledgerIntro')}</Typography.Paragraph>
+      {hasPermission(me, 'volunteer.manage') && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setEntering(true)} data-testid="enter-hours">
+          {r('enterHours')}
+        </Button>
+      )}
+      {entering && <EnterHoursDialog onClose={() => setEntering(false)} />}
       <Segmented
         block
         value={view}
@@ -86,6 +102,8 @@ export default function LedgerPage() {
                     <span>{e.personName}</span>
                     <Tag color={e.kind === 'credit' ? 'green' : 'red'}>{labels.hours(e.minutes)}</Tag>
                     {e.reversedBy && <Tag>{t('reversed')}</Tag>}
+                    {e.reviewState === 'pending' && <Tag color="orange">{r('pending')}</Tag>}
+                    {e.decision === 'accepted' && <Tag color="green">{r('accepted')}</Tag>}
                     {e.flags?.map((f) => (
                       <Tag key={f.code} color="orange" title={f.reason}>
                         {f.reason}
@@ -93,7 +111,21 @@ export default function LedgerPage() {
                     ))}
                   </Space>
                 }
-                description={`${e.activityTitle ?? e.description} · ${labels.category(e.category)} · ${when(e.serviceStart)} · ${labels.basis(e.basis)} · ${t('recordedBy', { name: e.recordedByName, time: when(e.recordedAt) })}`}
+                description={
+                  <>
+                    {`${e.activityTitle ?? e.description} · ${labels.category(e.category)} · ${when(e.serviceStart)} · ${labels.basis(e.basis)} · ${t('recordedBy', { name: e.recordedByName, time: when(e.recordedAt) })}`}
+                    {e.decision && (
+                      <div>
+                        {r('decisionLine', {
+                          name: e.decidedByName ?? '',
+                          time: when(e.decidedAt),
+                          decision: e.decision === 'accepted' ? r('stateAccepted') : r('stateReversed'),
+                          reason: e.decisionReason ?? '',
+                        })}
+                      </div>
+                    )}
+                  </>
+                }
               />
             </List.Item>
           )}

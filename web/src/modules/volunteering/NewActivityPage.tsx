@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Select, Switch } from 'a
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { post } from '../../api';
+import { DateTimeInput } from '../../DateInputs';
 import { useMessages } from '../../i18n';
 import { unitOptions, useSession } from '../../session';
 import { useFormSave } from './FormDialog';
@@ -105,10 +106,10 @@ export default function NewActivityPage() {
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="signupOpensAt" label={t('signupOpensAt')}>
-          <Input type="datetime-local" />
+          <DateTimeInput />
         </Form.Item>
         <Form.Item name="signupClosesAt" label={t('signupClosesAt')}>
-          <Input type="datetime-local" />
+          <DateTimeInput />
         </Form.Item>
         <Form.List name="shifts">
           {(fields, { add, remove }) => (
@@ -133,10 +134,10 @@ export default function NewActivityPage() {
                     <Input maxLength={50} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'startsAt']} label={t('startsAt')}>
-                    <Input type="datetime-local" />
+                    <DateTimeInput />
                   </Form.Item>
                   <Form.Item name={[f.name, 'endsAt']} label={t('endsAt')}>
-                    <Input type="datetime-local" />
+                    <DateTimeInput />
                   </Form.Item>
                   <Form.Item name={[f.name, 'capacity']} label={t('capacity')}>
                     <InputNumber min={1} max={10000} style={{ width: '100%' }} />

@@ -32,7 +32,9 @@ export function QuarterFeedback() {
   const { currentUnit } = useSession();
   const units = useUnitsFor('volunteer.view');
   const now = dayjs();
-  const [unitId, setUnitId] = useState<number | undefined>(currentUnit?.id);
+  // Follows the header's current unit until the person picks another unit here.
+  const [picked, setUnitId] = useState<number | undefined>();
+  const unitId = picked ?? currentUnit?.id;
   const [year, setYear] = useState(now.year());
   const [quarter, setQuarter] = useState(Math.floor(now.month() / 3) + 1);
   const [show, setShow] = useState<'all' | 'reported' | 'not'>('all');

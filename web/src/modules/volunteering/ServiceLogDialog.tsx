@@ -1,6 +1,7 @@
 import { Col, Form, Input, InputNumber, Row } from 'antd';
 import dayjs from 'dayjs';
 import { post } from '../../api';
+import { DateTimeInput } from '../../DateInputs';
 import { FormDialog, useFormSave } from './FormDialog';
 import { LOCAL, toIso } from './vol-admin';
 
@@ -39,7 +40,7 @@ export function ServiceLogDialog(props: { venueId: number; onClose: () => void; 
       onClose={props.onClose}
     >
       <Form.Item name="servedAt" label="服务时间" rules={[{ required: true, message: '请填写服务时间' }]}>
-        <Input type="datetime-local" />
+        <DateTimeInput />
       </Form.Item>
       <Form.Item name="title" label="服务事项" rules={[{ required: true, message: '请填写服务事项' }]}>
         <Input maxLength={100} />

@@ -5,6 +5,7 @@ import { Button, Card, Empty, Flex, message, Space, Switch, Tag, Typography } fr
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { get } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { useSession } from '../../session';
 import { hasPermission } from '../types';
 import { MyDutiesCard } from './MyDutiesCard';
@@ -49,9 +50,14 @@ export default function VenuesPage() {
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Link to="/venues">查看公开名录</Link>
         {(hasPermission(me, 'venue.manage') || hasPermission(me, 'volunteer.view')) && (
-          <Space size={4}>
+          <Space size={8} wrap>
             <Switch size="small" checked={includeClosed} onChange={setIncludeClosed} aria-label="显示已关闭的阵地" />
             <Typography.Text type="secondary">显示已关闭的阵地</Typography.Text>
+            <ExportButton
+              url="/api/volunteer/venues.xlsx"
+              query={{ includeClosed: includeClosed ? 'true' : undefined }}
+              testId="venues-export"
+            />
           </Space>
         )}
       </Flex>

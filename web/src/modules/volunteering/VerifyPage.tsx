@@ -2,11 +2,12 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Input, Space, Spin } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get } from '../../api';
 import { useMessages } from '../../i18n';
 import { useVolLabels } from './labels';
 import { volMessages } from './messages';
+import { reviewMessages } from './messages-review';
 import { when } from './vol-api';
 
 interface Verified {
@@ -24,11 +25,16 @@ interface Verified {
   issuedAt: string;
   revokedAt: string | null;
   revokeReason: string | null;
+  /** The certificate issued in its place, when it was revoked and reissued. */
+  replacedBy: string | null;
+  /** Still valid, but some of its hours are under review or were reversed since issue. */
+  hoursUnderReview: boolean;
 }
 
 /** /verify and /verify/:serial (public) — anyone checks a 志愿服务证明 by its serial number. */
 export default function VerifyPage() {
   const t = useMessages(volMessages);
+  const r = useMessages(reviewMessages);
   const labels = useVolLabels();
   const { serial = '' } = useParams();
   const navigate = useNavigate();
@@ -82,6 +88,22 @@ export default function VerifyPage() {
             }
             style={{ marginBottom: 12 }}
           />
+          {c.replacedBy && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="verify-replaced"
+              message={
+                <Link to={`/verify/${encodeURIComponent(c.replacedBy)}`}>
+                  {r('replacedBy', { serial: c.replacedBy })}
+                </Link>
+              }
+            />
+          )}
+          {c.valid && c.hoursUnderReview && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={r('hoursUnderReview')} />
+          )}
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('serial')}>{c.serial}</Descriptions.Item>
             <Descriptions.Item label={t('volunteer')}>{c.volunteerName}</Descriptions.Item>

@@ -32,6 +32,7 @@ const VenueDetailPage = lazy(() => import('./VenuesPage').then((m) => ({ default
 const PublicVenuesPage = lazy(() => import('./PublicVenuesPage'));
 const VerifyPage = lazy(() => import('./VerifyPage'));
 const LedgerPage = lazy(() => import('./LedgerPage'));
+const ReviewQueuePage = lazy(() => import('./ReviewQueuePage'));
 
 const GROUP = '志愿服务';
 
@@ -97,13 +98,44 @@ export const routes: ModuleRoute[] = [
       visible: (me) => hasPermission(me, 'volunteer.view'),
     },
   },
+  {
+    path: '/volunteer/review',
+    element: <ReviewQueuePage />,
+    // The reviewers: who manages volunteering above a recorder (the queue shows what each may decide).
+    menu: {
+      label: '时长复核',
+      icon: <AuditOutlined />,
+      group: GROUP,
+      visible: (me) => hasPermission(me, 'volunteer.manage'),
+    },
+  },
   { path: '/volunteer/activities/new', element: <NewActivityPage /> },
   { path: '/volunteer/activities/:id', element: <ActivityDetailPage /> },
   { path: '/volunteer/activities/:id/code', element: <CheckinCodePage /> },
   { path: '/volunteer/teams/:id', element: <TeamDetailPage /> },
   { path: '/volunteer/venues/:id', element: <VenueDetailPage /> },
   { path: '/volunteer/confirm/:id', element: <ConfirmClaimPage />, public: true },
-  { path: '/venues', element: <PublicVenuesPage />, public: true },
-  { path: '/verify', element: <VerifyPage />, public: true },
+  {
+    path: '/venues',
+    element: <PublicVenuesPage />,
+    public: true,
+    portal: {
+      order: 50,
+      icon: <HomeOutlined />,
+      zh: { label: '服务阵地', description: '党员服务站、活动室的开放时间与值班' },
+      en: { label: 'Service venues', description: 'Opening hours and duty of service stations and rooms' },
+    },
+  },
+  {
+    path: '/verify',
+    element: <VerifyPage />,
+    public: true,
+    portal: {
+      order: 40,
+      icon: <SafetyCertificateOutlined />,
+      zh: { label: '证书验证', description: '输入编号，核验志愿服务证明的真伪' },
+      en: { label: 'Verify a certificate', description: 'Check a volunteering certificate by its number' },
+    },
+  },
   { path: '/verify/:serial', element: <VerifyPage />, public: true },
 ];

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { get, type Me, post } from '../../api';
+import { DateTimeInput } from '../../DateInputs';
 import { useMessages } from '../../i18n';
 import { useSession } from '../../session';
 import { PersonPicker } from '../access/PersonPicker';
@@ -125,14 +126,14 @@ export function AttendanceDialog(props: {
       onClose={props.onClose}
     >
       <Form.Item name="checkInAt" label={t('checkInAt')} rules={[{ required: true, message: t('checkInAtRequired') }]}>
-        <Input type="datetime-local" />
+        <DateTimeInput />
       </Form.Item>
       <Form.Item
         name="checkOutAt"
         label={t('checkOutAt')}
         rules={[{ required: true, message: t('checkOutAtRequired') }]}
       >
-        <Input type="datetime-local" />
+        <DateTimeInput />
       </Form.Item>
       <Form.Item
         name="note"

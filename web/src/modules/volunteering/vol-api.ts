@@ -44,6 +44,8 @@ export interface Shift {
   /** 'none' | 'pending' | 'approved' | 'rejected': where a late or manual check-in stands with the organizer. */
   myCheckinReview: string | null;
   mySignupAbilities: Abilities | null;
+  /** My place on this shift's waiting list (1 = next); 0 when I am not waiting. */
+  myWaitingPosition: number;
 }
 export interface ActivityDetail extends ActivitySummary {
   shifts: Shift[];
@@ -95,6 +97,12 @@ export interface LedgerEntry {
   reversesId: number | null;
   reversedBy: number | null;
   flags?: { code: string; reason: string }[];
+  /** Where it stands in review of flagged hours (issue 16): only clean and accepted credits count. */
+  reviewState?: 'clean' | 'pending' | 'accepted' | 'reversed' | 'reversal';
+  decision?: 'accepted' | 'reversed' | null;
+  decidedByName?: string | null;
+  decidedAt?: string | null;
+  decisionReason?: string | null;
   abilities?: Abilities;
 }
 export interface Certificate {
@@ -111,6 +119,9 @@ export interface Certificate {
   handlerName: string;
   issuedAt: string;
   revokedAt: string | null;
+  /** Flagged hours under review at issue, left out of the total (issue 16). */
+  pendingMinutes?: number;
+  pendingCount?: number;
   abilities: Abilities;
 }
 
