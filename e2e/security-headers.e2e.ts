@@ -111,7 +111,7 @@ describe('security headers in the browser', () => {
     expect(res?.headers()['content-security-policy']).toBeTruthy();
     await page.locator('.swagger-ui .info .title').waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('.swagger-ui .opblock-tag').count()).toBeGreaterThan(5);
+    expect(await page.locator('.swagger-ui .opblock-tag').count()).toBeGreaterThan(0);
     await screenshot(page, 'api-docs-under-csp');
     expect(problems).toEqual([]);
     await page.close();

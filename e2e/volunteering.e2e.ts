@@ -67,7 +67,11 @@ describe('volunteering in the browser at 375 px', () => {
     return Number(new URL(org.url()).pathname.split('/').pop());
   }
 
-  it('runs an activity from publishing to a verified certificate', { timeout: 600_000 }, async () => {
+  // Skipped: this flow closes (结项) an activity minutes after check-in, which issue 9 item 10(c) now refuses
+  // until every shift has ended (covered by server/src/modules/volunteering/closing.test.ts), and its date
+  // inputs became antd pickers (issue 10 item 9). The certificate half runs in e2e/hours-review.e2e.ts; this
+  // flow is to be rebuilt around a shift that has ended.
+  it.skip('runs an activity from publishing to a verified certificate', { timeout: 600_000 }, async () => {
     const title = `端到端测试：社区敬老服务 ${Date.now() % 10000}`;
     await signIn(org, 'zongzhi');
     const activityId = await publish(title, 10, '1-new-activity');
@@ -160,7 +164,9 @@ describe('volunteering in the browser at 375 px', () => {
     await shoot(me, '9-public-venues');
   });
 
-  it('shows a member’s 补签 request as 补签待审核', { timeout: 300_000 }, async () => {
+  // Skipped for the same rebuild: 申请补签 now appears only once the shift has started (issue 10 item 8), and
+  // this flow asks for it on a shift three hours ahead (e2e/usability-member.e2e.ts covers the new button states).
+  it.skip('shows a member’s 补签 request as 补签待审核', { timeout: 300_000 }, async () => {
     await signIn(org, 'zongzhi');
     // Later than the first activity's shift, so the sign-up does not overlap it.
     const activityId = await publish(`端到端测试：补签 ${Date.now() % 10000}`, 180);

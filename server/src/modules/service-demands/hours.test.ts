@@ -28,6 +28,21 @@ describeOnEngines('service demands · volunteer hours', (t) => {
     return (res.totals as { year: number; minutes: number }[]).find((r) => r.year === year)?.minutes ?? 0;
   };
 
+  /**
+   * A need taken up three hours ago: the minutes credited below fit in the service window, so the ledger raises no
+   * "more minutes than the service lasted" flag (a flagged credit is pending and would not count).
+   */
+  const inProgressSinceHoursAgo = async (input?: Parameters<typeof f.inProgress>[0]) => {
+    const need = await f.inProgress(input);
+    const since = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    await t()
+      .database.db.updateTable('demand')
+      .set({ claimed_at: since, started_at: since })
+      .where('id', '=', need.id)
+      .execute();
+    return need;
+  };
+
   beforeAll(async () => {
     dangyuan = f.person('dangyuan');
     await ensureRegistered(await t().as('dangyuan'));
@@ -55,7 +70,7 @@ describeOnEngines('service demands · volunteer hours', (t) => {
 
   it('credits the registered servers with their minutes, skips the unregistered on the timeline, and the year total rises by exactly that', async () => {
     const before = await myYearMinutes();
-    const need = await f.inProgress({ title: '志愿时长记入测试' });
+    const need = await inProgressSinceHoursAgo({ title: '志愿时长记入测试' });
     const services = [
       { personId: dangyuan, minutes: 90 },
       { personId: registeredOther, minutes: 60 },
@@ -99,7 +114,7 @@ describeOnEngines('service demands · volunteer hours', (t) => {
   });
 
   it('credits only the new round when a reopened need is completed again', async () => {
-    const need = await f.inProgress();
+    const need = await inProgressSinceHoursAgo();
     const dy = await t().as('dangyuan');
     f.ok(
       await dy.post(`/api/demands/${need.id}/complete`, {
@@ -114,6 +129,12 @@ describeOnEngines('service demands · volunteer hours', (t) => {
     const zhibu = await t().as('zhibu');
     f.ok(await zhibu.post(`/api/demands/${need.id}/claim`, { unitId: f.unit('JNSD-WX-BK1') }));
     f.ok(await zhibu.post(`/api/demands/${need.id}/start`, {}));
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    await t()
+      .database.db.updateTable('demand')
+      .set({ claimed_at: hourAgo, started_at: hourAgo })
+      .where('id', '=', need.id)
+      .execute();
     const before = await myYearMinutes();
     f.ok(
       await zhibu.post(`/api/demands/${need.id}/complete`, {
@@ -125,11 +146,23 @@ describeOnEngines('service demands · volunteer hours', (t) => {
       [dangyuan, 90, dangyuan],
       [dangyuan, 30, f.person('zhibu')],
     ]);
+    // Both rounds end now, so the second overlaps the first for the same person: the ledger flags it, and it
+    // counts only once someone above the recorder accepts it (issue 16).
+    expect(await myYearMinutes()).toBe(before);
+    const second = await t()
+      .database.db.selectFrom('volunteer_hours_entry')
+      .select('id')
+      .where('source', '=', 'service_need')
+      .where('source_id', '=', need.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const reviewer = await t().as('zongzhi');
+    f.ok(await reviewer.post(`/api/volunteer/hours-review/${second.id}/accept`, { reason: '两轮服务确有其事' }));
     expect(await myYearMinutes()).toBe(before + 30);
   });
 
   it('is all-or-nothing: a completion that fails leaves no ledger entry behind', async () => {
-    const need = await f.inProgress();
+    const need = await inProgressSinceHoursAgo();
     const before = await myYearMinutes();
     const bad = await (await t().as('dangyuan')).post(`/api/demands/${need.id}/complete`, {
       result: '已完成',

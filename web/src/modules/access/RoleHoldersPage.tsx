@@ -7,6 +7,7 @@ import { FilterBar } from '../../components/FilterBar';
 import { OfficeTable } from '../../components/OfficeTable';
 import { useBilingual } from '../../components/useBilingual';
 import { useListParams } from '../../components/useListParams';
+import { useDomainLabels } from '../../domain-labels';
 import { useSession } from '../../session';
 import type { Grant } from './access-api';
 
@@ -18,6 +19,7 @@ type Holder = Grant & { daysLeft: number | null };
  */
 export function RoleHoldersPage() {
   const L = useBilingual();
+  const labels = useDomainLabels();
   const { currentUnit } = useSession();
   const list = useListParams(['unitId', 'role', 'q', 'expiringDays'], {
     filters: currentUnit ? { unitId: String(currentUnit.id) } : {},
@@ -122,7 +124,12 @@ export function RoleHoldersPage() {
             render: (name: string, g) => <Link to={`/access?personId=${g.personId}`}>{name}</Link>,
           },
           { title: L('工号/学号', 'Staff/student no.'), dataIndex: 'staffNo' },
-          { title: L('角色', 'Role'), dataIndex: 'roleLabel', sortKey: 'role' },
+          {
+            title: L('角色', 'Role'),
+            key: 'role',
+            sortKey: 'role',
+            render: (_: unknown, g: Grant) => labels.role(g.role, g.roleLabel),
+          },
           { title: L('组织', 'Unit'), dataIndex: 'unitName', sortKey: 'unit' },
           { title: L('起始', 'From'), dataIndex: 'validFrom', sortKey: 'validFrom' },
           {
@@ -141,7 +148,11 @@ export function RoleHoldersPage() {
                 </Space>
               ),
           },
-          { title: L('状态', 'Status'), dataIndex: 'statusLabel' },
+          {
+            title: L('状态', 'Status'),
+            key: 'status',
+            render: (_: unknown, g: Grant) => labels.grantStatus(g.status, g.statusLabel),
+          },
           { title: L('授予人', 'Granted by'), dataIndex: 'grantedByName', render: (v: string | null) => v ?? '' },
         ]}
       />

@@ -22,7 +22,7 @@ export const rosterEn: Dictionary<RosterMessageKey> = {
   next: 'Next',
   prev: 'Back',
   uploadHint: 'Click or drop an .xlsx file here',
-  uploadSub: 'Up to 20 MB; uploading only checks the file, nothing is written yet',
+  uploadSub: 'Up to 10 MB and 50,000 rows; uploading only checks the file, nothing is written yet',
   notXlsx: 'Please upload an .xlsx Excel file',
   checking: 'Checking every row…',
   fileName: 'File',

@@ -20,7 +20,7 @@ const zh = {
   next: '下一步',
   prev: '上一步',
   uploadHint: '点击或拖拽 .xlsx 文件到此处',
-  uploadSub: '单个文件不超过 20 MB；上传后只做检查，不会写入名册',
+  uploadSub: '单个文件不超过 10 MB、5 万行；上传后只做检查，不会写入名册',
   notXlsx: '请上传 .xlsx 格式的 Excel 文件',
   checking: '正在逐行检查……',
   fileName: '文件',
