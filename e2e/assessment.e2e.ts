@@ -67,7 +67,12 @@ describe('measures, indicator system and my year in the browser', () => {
     await page.getByTestId('save-system').click();
     await page.locator('.ant-message-notice', { hasText: '100' }).first().waitFor();
     await screenshot(page, 'indicators-bad-sum-1280');
+    // The refused save has finished (antd keeps the button busy a moment) before the second try.
+    await expect
+      .poll(() => page.getByTestId('save-system').getAttribute('class'), { timeout: 10_000 })
+      .not.toContain('ant-btn-loading');
     await firstWeight.fill('15');
+    await expect.poll(() => sums.first().textContent()).toContain('100');
     await page.getByTestId('save-system').click();
     await page.locator('.ant-message-notice', { hasText: '已保存' }).first().waitFor();
     await screenshot(page, 'indicators-1280');

@@ -98,7 +98,10 @@ export function IndicatorsPage() {
     client
       .invalidateQueries({ queryKey: ['assessment-systems'] })
       .then(() => client.invalidateQueries({ queryKey: ['assessment-system'] }));
-  const onError = (e: Error) => message.error(e.message);
+  // Not returning the toast's promise: the mutation would stay busy until the toast closes.
+  const onError = (e: Error) => {
+    message.error(e.message);
+  };
   const create = useMutation({
     mutationFn: () => {
       const root = units.data?.items.find((u) => u.parentId === null) ?? units.data?.items[0];
@@ -109,12 +112,18 @@ export function IndicatorsPage() {
   });
   const save = useMutation({
     mutationFn: () => put(`/api/assessment/systems/${chosen!.id}/indicators`, { groups: draft }),
-    onSuccess: () => message.success(t('saved')).then(refresh),
+    onSuccess: () => {
+      message.success(t('saved'));
+      return refresh();
+    },
     onError,
   });
   const freeze = useMutation({
     mutationFn: () => post(`/api/assessment/systems/${chosen!.id}/freeze`),
-    onSuccess: () => message.success(t('frozenDone')).then(refresh),
+    onSuccess: () => {
+      message.success(t('frozenDone'));
+      return refresh();
+    },
     onError,
   });
   const version = useMutation({
